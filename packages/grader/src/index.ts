@@ -1,0 +1,1 @@
+export { exerciseConfig } from './vitest/exercise-config';

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vitest/config';
+import shared from '../../../../vitest.shared';
+
+/**
+ * The vitest config of every exercise and every solution. The tests exist once, in
+ * `exercises/<name>/test`; to run them against the reference solution, imports that resolve into
+ * `exercises/<name>/src` are redirected to `solutions/<name>/src` (and so are the bundles of worker
+ * entries, through COURSE_SRC_REDIRECT, see the runtime's compile-entry.ts).
+ *
+ * @example
+ * // exercises/<name>/vitest.config.ts
+ * export default exerciseConfig(__dirname);
+ * // solutions/<name>/vitest.config.ts
+ * export default exerciseConfig(__dirname, 'solution');
+ */
+export function exerciseConfig(packageDir: string, target: 'exercise' | 'solution' = 'exercise'): UserConfig {
+  const name = basename(packageDir);
+  const root = resolve(packageDir, '..', '..');
+  const exerciseDir = join(root, 'exercises', name);
+  const solutionDir = join(root, 'solutions', name);
+  const useSolution = target === 'solution' || process.env.COURSE_TARGET === 'solutions';
+  const from = join(exerciseDir, 'src');
+  const to = join(solutionDir, 'src');
+  if (useSolution) process.env.COURSE_SRC_REDIRECT = `${from}=${to}`;
+  return mergeConfig(
+    shared,
+    defineConfig({
+      root: exerciseDir,
+      plugins: useSolution ? [redirectSources(from, to)] : [],
+      test: {
+        include: ['test/**/*.test.ts'],
+        env: useSolution ? { COURSE_SRC_REDIRECT: `${from}=${to}`, COURSE_TARGET: 'solutions' } : {},
+        reporters: ['default', ['json', { outputFile: join(packageDir, '.vitest-results.json') }]],
+      },
+    }),
+  );
+}
+
+/** Load `<from>/x.ts` from `<to>/x.ts` instead; a missing counterpart is an error that names both. */
+function redirectSources(from: string, to: string): Plugin {
+  return {
+    name: 'course-redirect-sources',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || !resolved.id.startsWith(from + sep)) return null;
+      const swapped = to + resolved.id.slice(from.length);
+      if (!existsSync(swapped)) {
+        throw new Error(`The solution has no ${swapped} for the exercise's ${resolved.id}: solutions mirror exercises path for path.`);
+      }
+      return swapped;
+    },
+  };
+}

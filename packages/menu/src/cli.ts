@@ -1,0 +1,63 @@
+import { paint, runLesson } from '@course/runtime';
+import { closeMatches } from './close-matches';
+import { interactiveMenu } from './interactive';
+import { formatList, USAGE } from './list';
+import { allLessons } from './registry';
+
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  isTTY: boolean;
+}
+
+/**
+ * `pnpm start [--list | <id> [--quick]]`. Never waits on stdin without a TTY: with no terminal and
+ * no arguments it prints the list and a usage hint and exits 0.
+ */
+export async function menuCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const flags = argv.filter((a) => a.startsWith('-'));
+  const ids = argv.filter((a) => !a.startsWith('-'));
+  const unknown = flags.filter((f) => !['--list', '--quick', '-q', '--help', '-h'].includes(f));
+  if (unknown.length) {
+    io.stderr.write(`Unknown option ${unknown.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
+  if (flags.includes('--help') || flags.includes('-h')) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const lessons = allLessons();
+  const quick = flags.includes('--quick') || flags.includes('-q');
+  if (flags.includes('--list')) {
+    io.stdout.write(`${formatList(lessons)}\n`);
+    return 0;
+  }
+  if (ids.length > 1) {
+    io.stderr.write(`Give one lesson id at a time (got ${ids.join(', ')}).\n${USAGE}\n`);
+    return 2;
+  }
+  const [id] = ids;
+  if (id !== undefined) {
+    const lesson = lessons.find((l) => l.id === id);
+    if (!lesson) {
+      const near = closeMatches(id, lessons.map((l) => l.id));
+      io.stderr.write(
+        `${paint.fail(`Unknown lesson "${id}".`)}${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}\nRun \`pnpm start --list\` to see them all.\n`,
+      );
+      return 2;
+    }
+    const controller = new AbortController();
+    const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
+    process.once('SIGINT', onSigint);
+    try {
+      return await runLesson(lesson, { quick, signal: controller.signal, stream: io.stdout });
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  }
+  if (!io.isTTY) {
+    io.stdout.write(`${formatList(lessons)}\n\n${USAGE}\n(No terminal here, so no interactive menu.)\n`);
+    return 0;
+  }
+  return interactiveMenu(quick);
+}

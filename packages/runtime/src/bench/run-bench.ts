@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Narrator } from '../lesson/narrator';
+import { paint } from '../terminal/colour';
+import { formatMs, formatRatio } from '../terminal/table';
+import { measureRepeated } from '../timing/measure';
+import { type Summary, summarize } from '../timing/stats';
+import type { Bench, BenchContext, BenchLineChart, RatioSpec } from './define-bench';
+import { type MachineInfo, machineInfo } from './machine';
+
+export interface BenchResult {
+  name: string;
+  title: string;
+  date: string;
+  quick: boolean;
+  machine: MachineInfo;
+  sizes: Record<string, number | string>;
+  baseline: string;
+  cases: Array<{ name: string; wall: Summary; cpu: Summary; samples: Array<{ wallMs: number; cpuMs: number }> }>;
+  ratios: Record<string, RatioSpec & { ok: boolean | null }>;
+  charts: BenchLineChart[];
+}
+
+/** Run one benchmark: every case warmed up and repeated, a table printed, JSON written. */
+export async function runBench(
+  bench: Bench,
+  { quick, out, signal, resultsDir }: BenchContext & { resultsDir: string },
+): Promise<BenchResult> {
+  const ctx: BenchContext = { quick, out, signal };
+  out.heading(`${bench.title}  (${bench.name}${quick ? ', quick' : ''})`);
+  const { cases, dispose } = await bench.setup(ctx);
+  const results: BenchResult['cases'] = [];
+  try {
+    for (const c of cases) {
+      if (signal.aborted) throw new Error('benchmark interrupted');
+      const m = await measureRepeated(c.run, {
+        warmup: bench.warmup ?? 1,
+        repetitions: quick ? Math.min(3, bench.repetitions ?? 5) : (bench.repetitions ?? 5),
+      });
+      results.push({ name: c.name, wall: m.wall, cpu: m.cpu, samples: m.samples });
+    }
+  } finally {
+    await dispose?.();
+  }
+
+  const medians = Object.fromEntries(results.map((r) => [r.name, r.wall.median]));
+  const base = medians[bench.baseline];
+  if (base === undefined) throw new Error(`Bench ${bench.name}: baseline case "${bench.baseline}" was not run`);
+  out.table(results, [
+    { header: 'case', value: (r) => r.name },
+    { header: 'min', value: (r) => formatMs(r.wall.min), align: 'right' },
+    { header: 'median', value: (r) => formatMs(r.wall.median), align: 'right' },
+    { header: 'max', value: (r) => formatMs(r.wall.max), align: 'right' },
+    { header: 'spread', value: (r) => `${(r.wall.spread * 100).toFixed(0)}%`, align: 'right' },
+    { header: 'cpu/wall', value: (r) => (r.cpu.median / Math.max(r.wall.median, 1e-9)).toFixed(2), align: 'right' },
+    { header: `vs ${bench.baseline}`, value: (r) => formatRatio(base / r.wall.median), align: 'right' },
+  ]);
+
+  const ratios: BenchResult['ratios'] = {};
+  for (const [key, spec] of Object.entries(bench.ratios?.(medians, ctx) ?? {})) {
+    const { claim } = spec;
+    const ok = claim
+      ? (claim.atLeast === undefined || spec.value >= claim.atLeast) && (claim.atMost === undefined || spec.value <= claim.atMost)
+      : null;
+    ratios[key] = { ...spec, ok };
+    const verdict = ok === null ? '' : ok ? paint.ok(' ✔') : paint.fail(' ✘');
+    out.figure(key, `${formatRatio(spec.value)}${claim ? `  (claim: ${claim.text})` : ''}${verdict}`);
+  }
+
+  const result: BenchResult = {
+    name: bench.name,
+    title: bench.title,
+    date: new Date().toISOString(),
+    quick,
+    machine: machineInfo(),
+    sizes: bench.sizes?.(ctx) ?? {},
+    baseline: bench.baseline,
+    cases: results,
+    ratios,
+    charts: bench.charts?.(medians) ?? [],
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+/** For benches that compute their own figures: summary of already-collected samples. */
+export { summarize };

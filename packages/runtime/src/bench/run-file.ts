@@ -1,0 +1,22 @@
+// Runs one bench file in this process: `node -r ts-node/register run-file.ts <file> <resultsDir> [--quick]`.
+import { createNarrator } from '../lesson/narrator';
+import { stopAll } from '../spawn/registry';
+import type { Bench } from './define-bench';
+import { runBench } from './run-bench';
+
+async function main(): Promise<void> {
+  const [file, resultsDir, flag] = process.argv.slice(2);
+  if (!file || !resultsDir) throw new Error('usage: run-file.ts <bench file> <results dir> [--quick]');
+  const mod = require(file) as { default?: Bench };
+  const bench = mod.default;
+  if (!bench?.setup) throw new Error(`${file} must \`export default defineBench({...})\``);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  await runBench(bench, { quick: flag === '--quick', out: createNarrator(), signal: controller.signal, resultsDir });
+  await stopAll();
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

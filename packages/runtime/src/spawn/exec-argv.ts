@@ -1,0 +1,26 @@
+/** Flags that take their value as the next argument. */
+const WITH_VALUE = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import', '--conditions', '-C']);
+/** Loader and test-runner flags: they mean nothing to a bundled entry and cost start-up time. */
+const DROPPED = /^(-r|--require|--loader|--experimental-loader|--import|--conditions|-C|--experimental-import-meta-resolve|--inspect.*|--enable-source-maps)(=|$)/;
+
+/**
+ * The Node flags a started worker or child should get: the parent's, minus TypeScript loaders and
+ * test-runner flags, plus `--enable-source-maps` so a stack names the `.ts` file and line.
+ *
+ * Why: a Worker inherits `process.execArgv` by default, so a menu started with `-r ts-node/register`
+ * would load ts-node again in every worker (~150 ms each) although the entry is already plain
+ * JavaScript (see compile-entry.ts). Flags such as `--expose-gc` are kept.
+ */
+export function inheritedExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] ?? '';
+    if (DROPPED.test(arg)) {
+      if (WITH_VALUE.has(arg)) i++; // skip the value that follows
+      continue;
+    }
+    out.push(arg);
+  }
+  out.push('--enable-source-maps');
+  return out;
+}

@@ -1,0 +1,1 @@
+export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './busy-intervals';
