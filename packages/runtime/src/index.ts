@@ -24,3 +24,6 @@ export { type Column, formatMs, formatNumber, formatRatio, formatTable } from '.
 export { measure, measureRepeated, type Measurement, type RepeatedMeasurement } from './timing/measure';
 export { ratio, type Summary, summarize } from './timing/stats';
 export { findInPackages, workspaceRoot } from './workspace';
+export type { RunOptions, TaskPool } from './pool/task-pool';
+export { countPrimes, splitRange } from './tasks/count-primes';
+export { spin } from './tasks/spin';
