@@ -1,2 +1,30 @@
 export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './busy-intervals';
 export { chromiumMissingReason, chromiumPath, withPage } from './chromium';
+export {
+  describeLeaks,
+  diffResources,
+  expectNoLeaks,
+  findLeaks,
+  type LeakOptions,
+  type LeakReport,
+  type ResourceCounts,
+  type ResourceLeak,
+  resourceCounts,
+  TRANSIENT_RESOURCES,
+} from './leaks';
+export {
+  expectLoopResponsive,
+  expectNoLoopBlock,
+  type LoopDelay,
+  type LoopWatch,
+  loopBlockMessage,
+  watchEventLoop,
+} from './loop-block';
+export {
+  type RepeatOptions,
+  repeatWithSeeds,
+  replayCommand,
+  type SeedContext,
+  seedsToRun,
+} from './repeat-with-seeds';
+export { type SeededRandom, seededRandom, seededYields } from './seeded';
