@@ -1,4 +1,9 @@
 import type { Lesson } from '@course/runtime';
+import { lesson as workerPool } from './worker-pool';
+
+export { serveTasks } from './worker-pool/serve-tasks';
+export { COUNT_PRIMES_WORKER, ECHO_ONCE_WORKER, ECHO_WORKER } from './worker-pool/task-workers';
+export { ThreadPool, type ThreadPoolOptions } from './worker-pool/thread-pool';
 
 /** The lessons of this package, in menu order. */
-export const lessons: Lesson[] = [];
+export const lessons: Lesson[] = [workerPool];
