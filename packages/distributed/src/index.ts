@@ -1,0 +1,4 @@
+import type { Lesson } from '@course/runtime';
+
+/** The lessons of this package, in menu order. */
+export const lessons: Lesson[] = [];

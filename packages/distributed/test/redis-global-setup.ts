@@ -1,0 +1,47 @@
+import type { TestProject } from 'vitest/node';
+import { chooseRedis, findRedisServer, type LocalRedis, startRedisServer } from '../src/redis/redis-server';
+import { isLoopbackRedisUrl } from '../src/redis/redis-url';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** redis://127.0.0.1:<port> of the Redis the tests use, or '' when there is none. */
+    redisUrl: string;
+    /** Why the Redis tests are skipped ('' when they run). */
+    redisSkipReason: string;
+  }
+}
+
+const banner = (reason: string) =>
+  [
+    '',
+    '='.repeat(78),
+    ' @course/distributed: the BullMQ/Redis tests are SKIPPED on this machine.',
+    ` ${reason.split('\n').join('\n ')}`,
+    '='.repeat(78),
+    '',
+  ].join('\n');
+
+/**
+ * Start one private redis-server (127.0.0.1, random port, temp dir, no persistence) for the run and
+ * stop it afterwards. Prefer a private server over REDIS_URL: a clean, isolated Redis. Tests never
+ * connect beyond loopback, so a REDIS_URL elsewhere is ignored.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const choice = chooseRedis(
+    findRedisServer() ? {} : { REDIS_URL: process.env.REDIS_URL },
+    findRedisServer(),
+    { loopbackOnly: true, isLoopback: isLoopbackRedisUrl },
+  );
+  let redis: LocalRedis | undefined;
+  if (choice.kind === 'local') redis = await startRedisServer({ binary: choice.binary });
+  const url = choice.kind === 'url' ? choice.url : (redis?.url ?? '');
+  const reason = choice.kind === 'missing' ? choice.reason : '';
+  project.provide('redisUrl', url);
+  project.provide('redisSkipReason', reason);
+  // Loud at the start and again after the summary: never a silent skip.
+  if (reason) console.warn(banner(reason));
+  return async () => {
+    await redis?.stop();
+    if (reason) console.warn(banner(reason));
+  };
+}
