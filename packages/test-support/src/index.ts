@@ -28,3 +28,4 @@ export {
   seedsToRun,
 } from './repeat-with-seeds';
 export { type SeededRandom, seededRandom, seededYields } from './seeded';
+export * from './linearizability';
