@@ -1,0 +1,2 @@
+// piscina's worker shape: the module exports the task function.
+module.exports = (input) => input;
