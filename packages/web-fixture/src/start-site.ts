@@ -1,0 +1,346 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type RequestRecord, SiteCounters } from './counters';
+import { type Decision, decide, type FaultRule, validateFaults } from './faults';
+import { type GroundTruth, type GroundTruthOptions, groundTruth } from './ground-truth';
+import { oversizedChunks, renderHtml } from './render-html';
+import type { Resource, SiteFeatures } from './resources';
+import { createSiteModel, type SiteModel } from './site-model';
+
+export interface SiteOptions {
+  /** Same seed, same site, same faults. Default 1. */
+  seed?: number;
+  /** Ordinary pages including home. Default 50. */
+  pages?: number;
+  /** Latency before every response starts, in ms. Default 0. */
+  latencyMs?: number;
+  /** Extra latency drawn from [0, jitterMs] per request (seeded). Default 0. */
+  jitterMs?: number;
+  /** Per-path faults and latency; the first matching rule applies. */
+  faults?: FaultRule[];
+  /** Turn parts of the site off (all on by default). */
+  features?: Partial<SiteFeatures>;
+  /** Size of `/big`. Default 2 MiB. */
+  oversizeBytes?: number;
+  /** Port on 127.0.0.1; default 0 = a free port chosen by the OS. */
+  port?: number;
+}
+
+export interface Site {
+  /** `http://127.0.0.1:<port>/`: the start page. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  readonly port: number;
+  readonly counters: SiteCounters;
+  readonly model: SiteModel;
+  /** Absolute URL of a path on this site. */
+  urlFor(pathAndQuery: string): string;
+  /** What a correct crawler reaches from the start page under the given rules. */
+  groundTruth(options?: GroundTruthOptions): GroundTruth;
+  /**
+   * Resolves once the site has received at least `n` requests since start or `reset()`: lets a test
+   * wait for "all three requests are in flight" without sleeping. Rejects after `timeoutMs` (default 5000).
+   */
+  waitForRequests(n: number, timeoutMs?: number): Promise<void>;
+  /** Zero the counters and restart every fault schedule (`failFirst` counts again from 0). */
+  reset(): void;
+  /** Stop listening, end hung and slow responses, destroy every socket (keep-alive ones too). Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start the test site on 127.0.0.1 (a free port unless `port` is given).
+ *
+ * Warning: every socket and timer is the site's until `close()`: call it in `afterEach`/`finally`,
+ * or a keep-alive socket keeps the test process alive.
+ *
+ * @example
+ * const site = await startSite({ seed: 1, pages: 20, faults: [{ path: '/page/3', status: 503, failFirst: 2 }] });
+ * try {
+ *   await fetch(site.urlFor('/page/3')); // 503, then 503, then 200
+ *   site.counters.requestsTo('/page/3'); // 1
+ * } finally {
+ *   await site.close();
+ * }
+ */
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  const seed = options.seed ?? 1;
+  const latencyMs = options.latencyMs ?? 0;
+  const jitterMs = options.jitterMs ?? 0;
+  const faults = options.faults ?? [];
+  validateFaults(faults);
+  for (const [k, v] of Object.entries({ latencyMs, jitterMs })) {
+    if (!Number.isFinite(v) || v < 0) throw new Error(`web-fixture: ${k} must be a number >= 0, got ${v}`);
+  }
+  const counters = new SiteCounters();
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let nextConnection = 1;
+  const responses = new Set<Promise<void>>();
+  const waiters = new Set<{ n: number; done: () => void }>();
+  let model: SiteModel | undefined;
+
+  const later = (ms: number, fn: () => void): NodeJS.Timeout => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+    return t;
+  };
+
+  const server = createServer((req, res) => {
+    const socket = req.socket as Socket & { courseId?: number };
+    const record: RequestRecord = {
+      path: req.url ?? '/',
+      method: req.method ?? 'GET',
+      connection: socket.courseId ?? 0,
+      startedAt: performance.now(),
+      status: 0,
+      outcome: 'pending',
+    };
+    const n = counters.begin(record);
+    for (const w of [...waiters]) if (counters.total >= w.n) w.done();
+    let reset = false;
+    let pending: NodeJS.Timeout | undefined;
+    const closedResponse = deferredVoid();
+    responses.add(closedResponse.promise);
+    res.once('close', () => {
+      responses.delete(closedResponse.promise);
+      closedResponse.resolve();
+      if (pending) {
+        clearTimeout(pending);
+        timers.delete(pending);
+      }
+      counters.end(record, reset ? 'reset' : res.writableFinished ? 'ok' : 'aborted');
+    });
+    const decision = decide(faults, { seed, latencyMs, jitterMs }, record.path, n);
+    const respond = () => {
+      pending = undefined;
+      if (res.destroyed) return;
+      reset = decision.failure?.kind === 'reset';
+      answer(req, res, record, decision, model!, later);
+    };
+    if (decision.delayMs > 0) pending = later(decision.delayMs, respond);
+    else respond();
+  });
+  // Keep-alive sockets idle between requests are the classic "test runner does not exit" leak:
+  // track every socket so close() can destroy them.
+  server.on('connection', (socket: Socket & { courseId?: number }) => {
+    socket.courseId = nextConnection++;
+    counters.connectionOpened();
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      counters.connectionClosed();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err) =>
+      reject(new Error(`web-fixture: cannot listen on 127.0.0.1:${options.port ?? 0}: ${err.message}`)),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  model = createSiteModel({
+    seed,
+    pages: options.pages ?? 50,
+    origin,
+    features: options.features,
+    oversizeBytes: options.oversizeBytes,
+  });
+  const siteModel = model;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `${origin}/`,
+    origin,
+    port,
+    counters,
+    model: siteModel,
+    urlFor: (p) => `${origin}${p.startsWith('/') ? p : `/${p}`}`,
+    groundTruth: (o) => groundTruth(siteModel, o),
+    waitForRequests: (n, timeoutMs = 5000) => {
+      if (counters.total >= n) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(
+            new Error(
+              `web-fixture: waited ${timeoutMs} ms for ${n} requests, got ${counters.total} (${counters.paths().join(', ')})`,
+            ),
+          );
+        }, timeoutMs);
+        const waiter = {
+          n,
+          done: () => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            resolve();
+          },
+        };
+        waiters.add(waiter);
+      });
+    },
+    reset: () => counters.reset(),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }).then(async () => {
+        // A response's 'close' can come a tick after its socket's: wait, so counters are final.
+        await Promise.all([...responses]);
+      });
+      return closed;
+    },
+  };
+}
+
+function deferredVoid(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+type Later = (ms: number, fn: () => void) => NodeJS.Timeout;
+
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RequestRecord,
+  d: Decision,
+  model: SiteModel,
+  later: Later,
+) {
+  const failure = d.failure;
+  if (failure?.kind === 'reset') {
+    // The client sees ECONNRESET or "socket hang up": a network error, not an HTTP status.
+    req.socket.destroy();
+    return;
+  }
+  if (failure?.kind === 'hang') return; // answered by close() or the client's own timeout
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(
+      res,
+      record,
+      405,
+      { allow: 'GET, HEAD', 'content-type': 'text/plain' },
+      Buffer.from('Only GET and HEAD\n'),
+    );
+    return;
+  }
+  if (failure?.kind === 'status') {
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+    if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter);
+    send(
+      res,
+      record,
+      failure.status,
+      headers,
+      Buffer.from(`<!doctype html><title>${failure.status}</title><h1>Error ${failure.status}</h1>\n`),
+    );
+    return;
+  }
+  const resource: Resource = model.resolve(record.path);
+  if (resource.kind === 'redirect') {
+    send(
+      res,
+      record,
+      resource.status,
+      { location: resource.location, 'content-type': 'text/plain' },
+      Buffer.from(`Moved to ${resource.location}\n`),
+    );
+    return;
+  }
+  if (resource.kind === 'not-found') {
+    send(
+      res,
+      record,
+      404,
+      { 'content-type': 'text/html; charset=utf-8' },
+      Buffer.from('<!doctype html><title>Not found</title><h1>Not found</h1>\n'),
+    );
+    return;
+  }
+  const contentType = d.contentType ?? resource.contentType;
+  if (resource.kind === 'html' && resource.variant === 'oversized') {
+    streamChunks(req, res, record, contentType, oversizedChunks(resource, model.oversizeBytes));
+    return;
+  }
+  const body = resource.kind === 'html' ? Buffer.from(renderHtml(resource)) : resource.body;
+  if (d.slowBody) {
+    dripBody(req, res, record, contentType, body, d.slowBody, later);
+    return;
+  }
+  send(res, record, 200, { 'content-type': contentType }, body);
+}
+
+function send(
+  res: ServerResponse,
+  record: RequestRecord,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+) {
+  record.status = status;
+  res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/** A slow body: headers now, the bytes in pieces. Tests a client's read timeout, not just its connect timeout. */
+function dripBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RequestRecord,
+  contentType: string,
+  body: Buffer,
+  slow: { chunks: number; intervalMs: number },
+  later: Later,
+) {
+  record.status = 200;
+  res.writeHead(200, { 'content-type': contentType, 'content-length': String(body.length) });
+  if (req.method === 'HEAD') return void res.end();
+  const size = Math.ceil(body.length / slow.chunks);
+  let offset = 0;
+  const step = () => {
+    if (res.destroyed) return;
+    const piece = body.subarray(offset, offset + size);
+    offset += size;
+    if (offset >= body.length) res.end(piece);
+    else {
+      res.write(piece);
+      // The site's close() clears this timer; a client that leaves early is caught by `res.destroyed`.
+      later(slow.intervalMs, step);
+    }
+  };
+  step();
+}
+
+/** Stream a large body respecting backpressure: wait for 'drain' instead of buffering megabytes. */
+function streamChunks(
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RequestRecord,
+  contentType: string,
+  chunks: Iterator<Buffer>,
+) {
+  record.status = 200;
+  res.writeHead(200, { 'content-type': contentType });
+  if (req.method === 'HEAD') return void res.end();
+  const pump = () => {
+    for (;;) {
+      if (res.destroyed) return;
+      const next = chunks.next();
+      if (next.done) return void res.end();
+      if (!res.write(next.value)) return void res.once('drain', pump);
+    }
+  };
+  pump();
+}
