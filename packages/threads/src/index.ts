@@ -1,4 +1,5 @@
 import type { Lesson } from '@course/runtime';
+import { lesson as basicThreads } from './basic-threads';
 import { lesson as workerPool } from './worker-pool';
 
 export { serveTasks } from './worker-pool/serve-tasks';
@@ -6,4 +7,4 @@ export { COUNT_PRIMES_WORKER, ECHO_ONCE_WORKER, ECHO_WORKER } from './worker-poo
 export { ThreadPool, type ThreadPoolOptions } from './worker-pool/thread-pool';
 
 /** The lessons of this package, in menu order. */
-export const lessons: Lesson[] = [workerPool];
+export const lessons: Lesson[] = [basicThreads, workerPool];
