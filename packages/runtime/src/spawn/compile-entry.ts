@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
-import { version as esbuildVersion } from 'esbuild';
 
 /**
  * Turn a worker or child entry file into something plain Node can start, as fast as a `.js` file.
@@ -34,7 +33,7 @@ export function runnableEntry(file: string): string {
   // `exercises/<name>/src` to `solutions/<name>/src`; bundles must follow the same redirect.
   const redirect = process.env.COURSE_SRC_REDIRECT ?? '';
   const key = createHash('sha1')
-    .update(`${entry}\0${redirect}\0${esbuildVersion}\0${BUNDLE_FORMAT_VERSION}`)
+    .update(`${entry}\0${redirect}\0${esbuildVersion()}\0${BUNDLE_FORMAT_VERSION}`)
     .digest('hex');
   const outFile = join(cacheDir, `${key.slice(0, 16)}.cjs`);
   const metaFile = `${outFile}.inputs.json`;
@@ -60,6 +59,17 @@ function redirected(path: string): string {
   const [from, to] = (process.env.COURSE_SRC_REDIRECT ?? '').split('=');
   if (!from || !to || !path.startsWith(from + sep)) return path;
   return to + path.slice(from.length);
+}
+
+let cachedEsbuildVersion: string | undefined;
+
+/**
+ * Read lazily from esbuild's package.json: a worker bundle that merely imports the runtime's index
+ * must not load esbuild itself at start-up.
+ */
+function esbuildVersion(): string {
+  cachedEsbuildVersion ??= (JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string }).version;
+  return cachedEsbuildVersion;
 }
 
 /** Bump when the bundle options change, so old cache entries are not reused. */
