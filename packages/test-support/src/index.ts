@@ -1,5 +1,4 @@
 export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './busy-intervals';
-export { chromiumMissingReason, chromiumPath, withPage } from './chromium';
 export {
   describeLeaks,
   diffResources,

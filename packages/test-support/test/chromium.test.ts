@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { barChartSvg, htmlPage, lineChartSvg } from '@course/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, withPage } from '../src';
+import { chromiumMissingReason, withPage } from '../src/chromium';
 
 const missing = chromiumMissingReason();
 if (missing) console.warn(`\n[SKIPPED] chart rendering tests: ${missing}\n`);
