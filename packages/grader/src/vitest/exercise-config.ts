@@ -22,20 +22,29 @@ export function exerciseConfig(packageDir: string, target: 'exercise' | 'solutio
   const solutionDir = join(root, 'solutions', name);
   const useSolution = target === 'solution' || process.env.COURSE_TARGET === 'solutions';
   const from = join(exerciseDir, 'src');
-  const to = join(solutionDir, 'src');
+  // The grader's tests point COURSE_SOLUTIONS_DIR at deliberately wrong solutions.
+  const to = join(process.env.COURSE_SOLUTIONS_DIR ? resolve(process.env.COURSE_SOLUTIONS_DIR, name) : solutionDir, 'src');
   if (useSolution) process.env.COURSE_SRC_REDIRECT = `${from}=${to}`;
-  return mergeConfig(
+  const config = mergeConfig(
     shared,
     defineConfig({
       root: exerciseDir,
       plugins: useSolution ? [redirectSources(from, to)] : [],
       test: {
         include: ['test/**/*.test.ts'],
+        // The network guard, the grader's progress events and the file-level leak check.
+        setupFiles: [join(__dirname, 'grade-setup.ts')],
         env: useSolution ? { COURSE_SRC_REDIRECT: `${from}=${to}`, COURSE_TARGET: 'solutions' } : {},
-        reporters: ['default', ['json', { outputFile: join(packageDir, '.vitest-results.json') }]],
       },
     }),
   );
+  // mergeConfig concatenates arrays: replace, not append, so there is one include and one JSON report.
+  config.test = {
+    ...config.test,
+    include: ['test/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: join(packageDir, '.vitest-results.json') }]],
+  };
+  return config;
 }
 
 /** Load `<from>/x.ts` from `<to>/x.ts` instead; a missing counterpart is an error that names both. */
