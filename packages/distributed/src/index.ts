@@ -1,4 +1,15 @@
 import type { Lesson } from '@course/runtime';
+import { lesson as jobQueue } from './job-queue';
+
+export { crashMidJob } from './job-queue/crash-recovery';
+export { distributeCount } from './job-queue/distribute';
+export { gracefulShutdown } from './job-queue/graceful-shutdown';
+export { progressEvents } from './job-queue/progress';
+export { rateLimited } from './job-queue/rate-limit';
+export { ResultLedger } from './job-queue/result-ledger';
+export { retryWithBackoff } from './job-queue/retries';
+export { acquireRedis } from './redis/acquire-redis';
+export { startRedisServer } from './redis/redis-server';
 
 /** The lessons of this package, in menu order. */
-export const lessons: Lesson[] = [];
+export const lessons: Lesson[] = [jobQueue];

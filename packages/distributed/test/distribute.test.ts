@@ -9,7 +9,13 @@ describe.skipIf(noRedis)('distributeCount', () => {
   });
 
   it('merges the results of worker processes into the same count as one process computes', async () => {
-    const r = await distributeCount(redisUrl, { limit: 60_000, batches: 24, workers: 2, concurrency: 2, timeoutMs: 30_000 });
+    const r = await distributeCount(redisUrl, {
+      limit: 60_000,
+      batches: 24,
+      workers: 2,
+      concurrency: 2,
+      timeoutMs: 30_000,
+    });
     expect(r.expected).toBe(countPrimes(0, 60_000));
     expect(r.merged).toBe(r.expected);
     expect(r.completed).toBe(24);

@@ -1,4 +1,4 @@
-import type { TestProject } from 'vitest/node';
+import type { ProvidedContext } from 'vitest';
 import { chooseRedis, findRedisServer, type LocalRedis, startRedisServer } from '../src/redis/redis-server';
 import { isLoopbackRedisUrl } from '../src/redis/redis-url';
 
@@ -26,7 +26,12 @@ const banner = (reason: string) =>
  * stop it afterwards. Prefer a private server over REDIS_URL: a clean, isolated Redis. Tests never
  * connect beyond loopback, so a REDIS_URL elsewhere is ignored.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** The part of vitest's TestProject a global setup uses (typed here: vitest/node is ESM-only for tsc). */
+interface Provider {
+  provide<K extends keyof ProvidedContext>(key: K, value: ProvidedContext[K]): void;
+}
+
+export default async function setup(project: Provider): Promise<() => Promise<void>> {
   const choice = chooseRedis(
     findRedisServer() ? {} : { REDIS_URL: process.env.REDIS_URL },
     findRedisServer(),

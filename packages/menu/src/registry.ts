@@ -1,5 +1,6 @@
 import { lessons as asyncLessons } from '@course/async';
 import { lessons as comparisonLessons } from '@course/comparisons';
+import { lessons as distributedLessons } from '@course/distributed';
 import { lessons as processLessons } from '@course/processes';
 import type { Lesson } from '@course/runtime';
 import { lessons as threadLessons } from '@course/threads';
@@ -10,6 +11,7 @@ export const groups: ReadonlyArray<{ name: string; title: string; lessons: reado
   { name: 'processes', title: 'Child processes', lessons: processLessons },
   { name: 'async', title: 'Async and the event loop', lessons: asyncLessons },
   { name: 'comparisons', title: 'Comparisons', lessons: comparisonLessons },
+  { name: 'distributed', title: 'Beyond one machine', lessons: distributedLessons },
 ];
 
 export function allLessons(): Lesson[] {

@@ -41,8 +41,14 @@ export interface PlannedJob {
  * @example
  * planBatches('run1', 1000, 2).map((j) => j.opts.jobId); // ['run1-0-500', 'run1-500-1000']
  */
-export function planBatches(runId: string, limit: number, batches: number, extra: Partial<BatchJob> = {}): PlannedJob[] {
-  if (!/^[A-Za-z0-9_-]+$/.test(runId)) throw new Error(`planBatches: run id "${runId}" must be [A-Za-z0-9_-]+ (it becomes part of job ids)`);
+export function planBatches(
+  runId: string,
+  limit: number,
+  batches: number,
+  extra: Partial<BatchJob> = {},
+): PlannedJob[] {
+  if (!/^[A-Za-z0-9_-]+$/.test(runId))
+    throw new Error(`planBatches: run id "${runId}" must be [A-Za-z0-9_-]+ (it becomes part of job ids)`);
   return splitRange(0, limit, batches).map(([from, to]) => ({
     name: 'count-primes' as const,
     data: { from, to, ...extra },
@@ -53,8 +59,16 @@ export function planBatches(runId: string, limit: number, batches: number, extra
 /** Check a job's data at the worker, naming the job, so bad input fails the job with a clear reason. */
 export function checkBatchJob(jobId: string | undefined, data: unknown): BatchJob {
   const d = data as Partial<BatchJob> | null;
-  if (!d || !Number.isInteger(d.from) || !Number.isInteger(d.to) || (d.from as number) < 0 || (d.to as number) < (d.from as number)) {
-    throw new Error(`Job ${jobId}: expected data { from, to } with integers 0 <= from <= to, got ${JSON.stringify(data)}`);
+  if (
+    !d ||
+    !Number.isInteger(d.from) ||
+    !Number.isInteger(d.to) ||
+    (d.from as number) < 0 ||
+    (d.to as number) < (d.from as number)
+  ) {
+    throw new Error(
+      `Job ${jobId}: expected data { from, to } with integers 0 <= from <= to, got ${JSON.stringify(data)}`,
+    );
   }
   return d as BatchJob;
 }

@@ -38,14 +38,25 @@ export interface DistributeResult {
  * const r = await distributeCount(redisUrl, { limit: 200_000, batches: 40, workers: 2, concurrency: 2 });
  * r.merged === r.expected; // true
  */
-export async function distributeCount(redisUrl: string, options: DistributeOptions): Promise<DistributeResult> {
+export async function distributeCount(
+  redisUrl: string,
+  options: DistributeOptions,
+): Promise<DistributeResult> {
   const runId = newRunId('count');
   const name = options.queue ?? runId;
   const q = await openQueue(redisUrl, name);
   const workers = [];
   try {
     for (let i = 0; i < options.workers; i++) {
-      workers.push(startQueueWorker({ redisUrl, queue: name, concurrency: options.concurrency, name: `worker-${i + 1}`, signal: options.signal }));
+      workers.push(
+        startQueueWorker({
+          redisUrl,
+          queue: name,
+          concurrency: options.concurrency,
+          name: `worker-${i + 1}`,
+          signal: options.signal,
+        }),
+      );
     }
     const started = await Promise.allSettled(workers);
     const broken = started.find((s) => s.status === 'rejected');

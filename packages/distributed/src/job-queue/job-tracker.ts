@@ -83,7 +83,9 @@ export class TrackedQueue {
       await withTimeout(all, timeoutMs, `${jobIds.length} jobs settling`);
     } catch (error) {
       const missing = jobIds.filter((id) => !this.completed.has(id) && !this.failed.has(id));
-      throw new Error(`${(error as Error).message}; still open: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}`);
+      throw new Error(
+        `${(error as Error).message}; still open: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}`,
+      );
     }
   }
 
@@ -94,7 +96,15 @@ export class TrackedQueue {
 
   /** Counts per state: after a run, `wait`, `active` and `delayed` at 0 mean no job was left behind. */
   counts() {
-    return this.queue.getJobCounts('wait', 'active', 'delayed', 'completed', 'failed', 'prioritized', 'paused');
+    return this.queue.getJobCounts(
+      'wait',
+      'active',
+      'delayed',
+      'completed',
+      'failed',
+      'prioritized',
+      'paused',
+    );
   }
 
   /** Close the listener and the queue connections (the queue's data stays in Redis). */

@@ -26,7 +26,9 @@ export interface ProcessorHooks {
  * @example
  * new Worker('course-jobs', createProcessor({ worker: 'me', closing: new Promise(() => {}) }), { connection });
  */
-export function createProcessor(hooks: ProcessorHooks): (job: Job<BatchJob, BatchResult>) => Promise<BatchResult> {
+export function createProcessor(
+  hooks: ProcessorHooks,
+): (job: Job<BatchJob, BatchResult>) => Promise<BatchResult> {
   return async (job) => {
     const id = job.id ?? '(no id)';
     const data = checkBatchJob(id, job.data);
@@ -35,7 +37,9 @@ export function createProcessor(hooks: ProcessorHooks): (job: Job<BatchJob, Batc
     hooks.onActive?.(id, attempt);
     await job.log(`attempt ${attempt} started at ${Date.now()} on ${hooks.worker}`);
     if (data.failFirstAttempts !== undefined && attempt <= data.failFirstAttempts) {
-      throw new Error(`job ${id}: attempt ${attempt} failed (injected: fails its first ${data.failFirstAttempts})`);
+      throw new Error(
+        `job ${id}: attempt ${attempt} failed (injected: fails its first ${data.failFirstAttempts})`,
+      );
     }
 
     const chunks = splitRange(data.from, data.to, Math.max(1, data.chunks ?? 1));

@@ -46,9 +46,16 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     WORKER_NAME: options.name ?? 'worker',
     ...(options.lockMs ? { LOCK_MS: String(options.lockMs) } : {}),
     ...(options.stalledMs ? { STALLED_MS: String(options.stalledMs) } : {}),
-    ...(options.rateLimit ? { RATE_MAX: String(options.rateLimit.max), RATE_MS: String(options.rateLimit.durationMs) } : {}),
+    ...(options.rateLimit
+      ? { RATE_MAX: String(options.rateLimit.max), RATE_MS: String(options.rateLimit.durationMs) }
+      : {}),
   };
-  const handle = startChild(join(__dirname, 'job-worker.ts'), { env, stdio: 'pipe', signal: options.signal, killGraceMs: 5_000 });
+  const handle = startChild(join(__dirname, 'job-worker.ts'), {
+    env,
+    stdio: 'pipe',
+    signal: options.signal,
+    killGraceMs: 5_000,
+  });
   const messages: WorkerMessage[] = [];
   const waiters = new Set<(m: WorkerMessage) => void>();
   handle.child.on('message', (m: WorkerMessage) => {
@@ -68,7 +75,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       };
       waiters.add(waiter);
       void handle.exited.then(({ code, signal }) =>
-        reject(new Error(`worker ${handle.pid} exited (${signal ?? `code ${code}`}) before '${type}'; stderr: ${handle.stderrTail().trim()}`)),
+        reject(
+          new Error(
+            `worker ${handle.pid} exited (${signal ?? `code ${code}`}) before '${type}'; stderr: ${handle.stderrTail().trim()}`,
+          ),
+        ),
       );
     });
     return withTimeout(arrived, timeoutMs, `worker ${handle.pid} message '${type}'`).finally(() => {

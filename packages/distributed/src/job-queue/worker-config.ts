@@ -25,12 +25,14 @@ export const DEFAULT_QUEUE = 'course-jobs';
  */
 export function parseWorkerConfig(env: NodeJS.ProcessEnv, fallbackName = 'worker'): WorkerConfig {
   const url = env.REDIS_URL;
-  if (!url) throw new Error('REDIS_URL is not set: a worker needs redis://host:port of the Redis holding the queue');
+  if (!url)
+    throw new Error('REDIS_URL is not set: a worker needs redis://host:port of the Redis holding the queue');
   const int = (name: string, fallback: number, min: number): number => {
     const text = env[name];
     if (text === undefined || text === '') return fallback;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new Error(`${name}="${text}": expected a whole number >= ${min}`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`${name}="${text}": expected a whole number >= ${min}`);
     return value;
   };
   const rateMax = int('RATE_MAX', 0, 0);

@@ -42,7 +42,9 @@ export async function runQueueWorker(config: WorkerConfig): Promise<void> {
       lockDuration: config.lockMs,
       stalledInterval: config.stalledMs,
       maxStalledCount: 1,
-      ...(config.rateLimit ? { limiter: { max: config.rateLimit.max, duration: config.rateLimit.durationMs } } : {}),
+      ...(config.rateLimit
+        ? { limiter: { max: config.rateLimit.max, duration: config.rateLimit.durationMs } }
+        : {}),
     },
   );
   // An 'error' without a listener would crash the process; say it and keep going (ioredis reconnects).
@@ -68,7 +70,8 @@ export async function runQueueWorker(config: WorkerConfig): Promise<void> {
 
   await worker.waitUntilReady();
   send({ type: 'ready', worker: me });
-  if (!process.send) console.log(`[${config.name} ${me}] consuming "${config.queue}" with concurrency ${config.concurrency}`);
+  if (!process.send)
+    console.log(`[${config.name} ${me}] consuming "${config.queue}" with concurrency ${config.concurrency}`);
 }
 
 /** The worker entry: configuration from the environment, errors printed for people. */

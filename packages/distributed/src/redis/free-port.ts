@@ -17,7 +17,9 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('The OS gave no port for 127.0.0.1:0'))));
+      server.close(() =>
+        port > 0 ? resolve(port) : reject(new Error('The OS gave no port for 127.0.0.1:0')),
+      );
     });
   });
 }

@@ -52,13 +52,19 @@ export type RedisChoice =
 export function chooseRedis(
   env: { REDIS_URL?: string | undefined },
   binary: string | undefined,
-  { loopbackOnly = false, isLoopback = (_url: string) => true } = {},
+  {
+    loopbackOnly = false,
+    isLoopback = (_url: string): boolean => true,
+  }: { loopbackOnly?: boolean; isLoopback?: (url: string) => boolean } = {},
 ): RedisChoice {
   const url = env.REDIS_URL?.trim();
   if (url && (!loopbackOnly || isLoopback(url))) return { kind: 'url', url };
   if (binary) return { kind: 'local', binary };
   const ignored = url ? ` (REDIS_URL=${url} is not on loopback, and tests only use 127.0.0.1)` : '';
-  return { kind: 'missing', reason: `redis-server is not on PATH and REDIS_URL is unset${ignored}.\n${REDIS_HELP}` };
+  return {
+    kind: 'missing',
+    reason: `redis-server is not on PATH and REDIS_URL is unset${ignored}.\n${REDIS_HELP}`,
+  };
 }
 
 /**
@@ -77,7 +83,11 @@ export async function startRedisServer({
   binary = findRedisServer(),
   timeoutMs = 10_000,
   attempts = 5,
-}: { binary?: string | undefined; timeoutMs?: number; attempts?: number } = {}): Promise<LocalRedis> {
+}: {
+  binary?: string | undefined;
+  timeoutMs?: number;
+  attempts?: number;
+} = {}): Promise<LocalRedis> {
   if (!binary) throw new Error(`Cannot start Redis: redis-server is not on PATH.\n${REDIS_HELP}`);
   let lastError: Error | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
@@ -109,14 +119,19 @@ function startOn(binary: string, port: number, timeoutMs: number): Promise<Local
   void exited.then(cleanup);
 
   return new Promise<LocalRedis>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`redis-server on port ${port} was not ready within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`redis-server on port ${port} was not ready within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     let settled = false;
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       child.kill('SIGKILL');
-      void exited.then(() => reject(new Error(`${error.message}\nredis-server said:\n${log.trim().slice(-2000)}`)));
+      void exited.then(() =>
+        reject(new Error(`${error.message}\nredis-server said:\n${log.trim().slice(-2000)}`)),
+      );
     };
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
@@ -132,7 +147,9 @@ function startOn(binary: string, port: number, timeoutMs: number): Promise<Local
       log += chunk.toString();
     });
     child.once('error', (error) => fail(error));
-    child.once('exit', (code, signal) => fail(new Error(`redis-server exited early (${signal ?? `code ${code}`})`)));
+    child.once('exit', (code, signal) =>
+      fail(new Error(`redis-server exited early (${signal ?? `code ${code}`})`)),
+    );
   });
 }
 

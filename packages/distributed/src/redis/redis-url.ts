@@ -27,12 +27,14 @@ export function parseRedisUrl(url: string, source = 'REDIS_URL'): RedisConnectio
   } catch {
     throw new Error(`${source}="${url}" is not a URL: ${expected}`);
   }
-  if (parsed.protocol !== 'redis:') throw new Error(`${source}="${url}" uses ${parsed.protocol}: ${expected}`);
+  if (parsed.protocol !== 'redis:')
+    throw new Error(`${source}="${url}" uses ${parsed.protocol}: ${expected}`);
   if (!parsed.hostname) throw new Error(`${source}="${url}" has no host: ${expected}`);
   const port = parsed.port === '' ? 6379 : Number(parsed.port);
   const dbText = parsed.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) throw new Error(`${source}="${url}" has database "${dbText}": ${expected}`);
+  if (!Number.isInteger(db) || db < 0)
+    throw new Error(`${source}="${url}" has database "${dbText}": ${expected}`);
   return {
     host: parsed.hostname.replace(/^\[|\]$/g, ''),
     port,
