@@ -1,7 +1,16 @@
 /** Flags that take their value as the next argument. */
-const WITH_VALUE = new Set(['-r', '--require', '--loader', '--experimental-loader', '--import', '--conditions', '-C']);
+const WITH_VALUE = new Set([
+  '-r',
+  '--require',
+  '--loader',
+  '--experimental-loader',
+  '--import',
+  '--conditions',
+  '-C',
+]);
 /** Loader and test-runner flags: they mean nothing to a bundled entry and cost start-up time. */
-const DROPPED = /^(-r|--require|--loader|--experimental-loader|--import|--conditions|-C|--experimental-import-meta-resolve|--inspect.*|--enable-source-maps)(=|$)/;
+const DROPPED =
+  /^(-r|--require|--loader|--experimental-loader|--import|--conditions|-C|--experimental-import-meta-resolve|--inspect.*|--enable-source-maps)(=|$)/;
 
 /**
  * The Node flags a started worker or child should get: the parent's, minus TypeScript loaders and
@@ -19,6 +28,9 @@ export function inheritedExecArgv(execArgv: readonly string[] = process.execArgv
       if (WITH_VALUE.has(arg)) i++; // skip the value that follows
       continue;
     }
+    // Not a flag: the `ts-node` bin puts its own bin.js path into process.execArgv; handed on, the
+    // child would run ts-node's CLI instead of its entry (and reject --enable-source-maps).
+    if (!arg.startsWith('-')) continue;
     out.push(arg);
   }
   out.push('--enable-source-maps');
