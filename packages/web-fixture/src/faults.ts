@@ -20,6 +20,11 @@ export interface FaultRule {
   reset?: boolean;
   /** Never answer: the request stays open until the client gives up or the site closes. */
   hang?: boolean;
+  /**
+   * Park the request (no answer yet) until `site.release()`, then answer normally. A barrier for
+   * tests: "4 requests are in flight and the 5th has not been sent" is then a fact, not a race.
+   */
+  hold?: boolean;
   /** Only the first k requests to each matching path fail; later ones succeed. Wins over `rate`. */
   failFirst?: number;
   /** Each request fails with this probability (seeded). Without `failFirst` or `rate`, every request fails. */
@@ -38,6 +43,7 @@ export type Failure =
 /** What the server does with one request. */
 export interface Decision {
   delayMs: number;
+  hold?: boolean;
   failure?: Failure;
   slowBody?: { chunks: number; intervalMs: number };
   contentType?: string;
@@ -99,6 +105,7 @@ export function decide(
   const delayMs = latency + (jitter > 0 ? uniformFor(site.seed, `jitter:${pathAndQuery}#${n}`) * jitter : 0);
   const decision: Decision = { delayMs };
   if (!rule) return decision;
+  if (rule.hold) decision.hold = true;
   if (rule.slowBody) decision.slowBody = rule.slowBody;
   if (rule.contentType) decision.contentType = rule.contentType;
 

@@ -43,6 +43,11 @@ export interface Site {
    * wait for "all three requests are in flight" without sleeping. Rejects after `timeoutMs` (default 5000).
    */
   waitForRequests(n: number, timeoutMs?: number): Promise<void>;
+  /**
+   * Open the gate for `hold` rules: answer every parked request now, and stop parking new ones
+   * (until `reset()`). Returns how many parked requests it released.
+   */
+  release(): number;
   /** Zero the counters and restart every fault schedule (`failFirst` counts again from 0). */
   reset(): void;
   /** Stop listening, end hung and slow responses, destroy every socket (keep-alive ones too). Idempotent. */
@@ -78,6 +83,8 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   const timers = new Set<NodeJS.Timeout>();
   let nextConnection = 1;
   const responses = new Set<Promise<void>>();
+  let gateOpen = false;
+  const parked: Array<() => void> = [];
   const waiters = new Set<{ n: number; done: () => void }>();
   let model: SiteModel | undefined;
 
@@ -122,8 +129,12 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
       reset = decision.failure?.kind === 'reset';
       answer(req, res, record, decision, model!, later);
     };
-    if (decision.delayMs > 0) pending = later(decision.delayMs, respond);
-    else respond();
+    const go = () => {
+      if (decision.delayMs > 0) pending = later(decision.delayMs, respond);
+      else respond();
+    };
+    if (decision.hold && !gateOpen) parked.push(go);
+    else go();
   });
   // Keep-alive sockets idle between requests are the classic "test runner does not exit" leak:
   // track every socket so close() can destroy them.
@@ -185,11 +196,21 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
         waiters.add(waiter);
       });
     },
-    reset: () => counters.reset(),
+    release: () => {
+      gateOpen = true;
+      const waiting = parked.splice(0);
+      for (const go of waiting) go();
+      return waiting.length;
+    },
+    reset: () => {
+      counters.reset();
+      gateOpen = false;
+    },
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
         timers.clear();
+        parked.length = 0; // their sockets are destroyed below
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       }).then(async () => {

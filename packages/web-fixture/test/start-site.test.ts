@@ -106,6 +106,16 @@ describe('startSite', () => {
     expect([s.counters.inFlight, s.counters.maxInFlight, s.counters.aborted]).toEqual([0, 3, 3]);
   });
 
+  it('parks held requests until release(), then answers them and holds no more', async () => {
+    const s = await start({ faults: [{ path: '/page/*', hold: true }] });
+    const first = [1, 2].map((i) => fetch(s.urlFor(`/page/${i}`)).then((r) => r.text().then(() => r.status)));
+    await s.waitForRequests(2);
+    expect([s.counters.inFlight, s.counters.status(200)]).toEqual([2, 0]);
+    expect(s.release()).toBe(2);
+    expect(await Promise.all(first)).toEqual([200, 200]);
+    expect((await get(s.urlFor('/page/3'))).status).toBe(200); // gate stays open
+  });
+
   it('applies latency before answering', async () => {
     const s = await start({ latencyMs: 60 });
     await get(s.url);
