@@ -27,3 +27,4 @@ export { findInPackages, workspaceRoot } from './workspace';
 export type { RunOptions, TaskPool } from './pool/task-pool';
 export { countPrimes, splitRange } from './tasks/count-primes';
 export { spin } from './tasks/spin';
+export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './timing/busy-intervals';
