@@ -40,7 +40,7 @@ export async function forkAndTalk(batches: number[][]): Promise<IpcResult> {
     // Handled by the awaits below; without this, a rejection before we await would crash the process.
     all.promise.catch(() => {});
     await withTimeout(ready.promise, BUDGET_MS, 'square-child ready');
-    batches.forEach((numbers, id) => c.child.send({ id, numbers }));
+    for (const [id, numbers] of batches.entries()) c.child.send({ id, numbers });
     if (batches.length > 0) await withTimeout(all.promise, BUDGET_MS, 'square-child answers');
     return { parentPid: process.pid, childPid, answers };
   } finally {

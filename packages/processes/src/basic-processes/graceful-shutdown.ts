@@ -27,7 +27,10 @@ export async function gracefulShutdown(graceMs = 300): Promise<ShutdownReport> {
     );
     const stubbornReady = deferred<void>();
     let sawSigterm = false;
-    stubborn.child.on('message', (m) => (m === 'ready' ? stubbornReady.resolve() : (sawSigterm = true)));
+    stubborn.child.on('message', (m) => {
+      if (m === 'ready') stubbornReady.resolve();
+      else sawSigterm = true;
+    });
     await withTimeout(Promise.all([politeReady.promise, stubbornReady.promise]), BUDGET_MS, 'children ready');
 
     const politeStatus = await withTimeout(polite.stop(graceMs), BUDGET_MS, 'polite child exit');
