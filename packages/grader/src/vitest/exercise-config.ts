@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vitest/config';
-import shared from '../../../../vitest.shared';
+import type { Plugin, ViteUserConfig as UserConfig } from 'vitest/config' with { 'resolution-mode': 'import' };
+
+// Why require: this file is CommonJS (module node16) and vitest/config is ESM-only. Node 20.19+ loads it
+// with require(esm) at run time; TypeScript only refuses the static import form.
+const { defineConfig, mergeConfig } = require('vitest/config') as typeof import('vitest/config', {
+  with: { 'resolution-mode': 'import' },
+});
+const shared = (require('../../../../vitest.shared') as { default: UserConfig }).default;
 
 /**
  * The vitest config of every exercise and every solution. The tests exist once, in

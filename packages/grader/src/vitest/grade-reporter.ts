@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node' with { 'resolution-mode': 'import' };
 
 /**
  * The reporter the grader gives vitest: one JSON line per finished test, and one per test file's
