@@ -1,0 +1,64 @@
+/** What an async push ended with. */
+export type AsyncPushStatus = 'ok' | 'timeout' | 'closed';
+
+/** What an async pop ended with: a value, a timeout, or the end (closed and drained). */
+export type AsyncPopResult<T> = { status: 'ok'; value: T } | { status: 'timeout' } | { status: 'closed' };
+
+interface Waiter {
+  wake: () => void;
+}
+
+/**
+ * A bounded FIFO queue for producers and consumers on one event loop: `push` waits while full
+ * (back-pressure), `pop` waits while empty, `close()` wakes everyone.
+ *
+ * @example
+ * const q = new AsyncBoundedQueue<string>(10);
+ * void (async () => { for (const url of urls) await q.push(url); q.close(); })();
+ * for await (const url of q) await fetchIt(url);   // ends once closed and drained
+ */
+export class AsyncBoundedQueue<T> {
+  readonly capacity: number;
+  private readonly items: T[] = [];
+  private closed = false;
+  private readonly popWaiters = new Set<Waiter>();
+  private readonly pushWaiters = new Set<Waiter>();
+
+  constructor(capacity: number) {
+    throw new Error('Not implemented yet: AsyncBoundedQueue constructor');
+  }
+
+  /** Append `item`, waiting while the queue is full; 'closed' once closed, 'timeout' after `timeoutMs`. */
+  async push(item: T, timeoutMs = Number.POSITIVE_INFINITY): Promise<AsyncPushStatus> {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.push');
+  }
+
+  /** Take the oldest item, waiting while empty; 'closed' once closed and drained. */
+  async pop(timeoutMs = Number.POSITIVE_INFINITY): Promise<AsyncPopResult<T>> {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.pop');
+  }
+
+  /** No more pushes; every waiting push and pop wakes up (pops still drain what is left). */
+  close(): void {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.close');
+  }
+
+  /** Items stored right now. */
+  size(): number {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.size');
+  }
+
+  /** Pop until closed and drained. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.[Symbol.asyncIterator]');
+  }
+
+  /** Resolve true when woken, false after `timeoutMs`; leaves no timer or waiter behind. */
+  private sleep(waiters: Set<Waiter>, timeoutMs: number): Promise<boolean> {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.sleep');
+  }
+
+  private wakeOne(waiters: Set<Waiter>): void {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.wakeOne');
+  }
+}
