@@ -1,10 +1,10 @@
 import { countPrimes, liveHandles } from '@course/runtime';
-import { afterEach, describe, expect, it } from 'vitest';
-import { crashMidJob } from '../src/job-queue/crash-recovery';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type CrashResult, crashMidJob } from '../src/job-queue/crash-recovery';
 import { gracefulShutdown } from '../src/job-queue/graceful-shutdown';
 import { progressEvents } from '../src/job-queue/progress';
 import { rateLimited } from '../src/job-queue/rate-limit';
-import { retryWithBackoff } from '../src/job-queue/retries';
+import { type RetryResult, retryWithBackoff } from '../src/job-queue/retries';
 import { noRedis, redisUrl } from './redis-context';
 
 afterEach(() => {
@@ -12,8 +12,13 @@ afterEach(() => {
 });
 
 describe.skipIf(noRedis)('retryWithBackoff', () => {
-  it('retries a failing job with exponential backoff until it succeeds', async () => {
-    const r = await retryWithBackoff(redisUrl, { delayMs: 150 });
+  // One run, two claims: each run starts worker processes, and the suite has a time budget.
+  let r: RetryResult;
+  beforeAll(async () => {
+    r = await retryWithBackoff(redisUrl, { delayMs: 150 });
+  });
+
+  it('retries a failing job with exponential backoff until it succeeds', () => {
     expect(r.recovered.state).toBe('completed');
     expect(r.recovered.primes).toBe(countPrimes(0, 1000));
     expect(r.attemptStarts).toHaveLength(3);
@@ -22,8 +27,7 @@ describe.skipIf(noRedis)('retryWithBackoff', () => {
     expect(r.gaps[1]).toBeGreaterThanOrEqual(300);
   });
 
-  it('keeps a job that fails every attempt in the failed set with its reason', async () => {
-    const r = await retryWithBackoff(redisUrl, { delayMs: 50 });
+  it('keeps a job that fails every attempt in the failed set with its reason', () => {
     expect(r.exhausted.state).toBe('failed');
     expect(r.exhausted.attemptsMade).toBe(2);
     expect(r.exhausted.failedReason).toMatch(/attempt 2 failed/);
@@ -31,8 +35,12 @@ describe.skipIf(noRedis)('retryWithBackoff', () => {
 });
 
 describe.skipIf(noRedis)('crashMidJob', () => {
-  it('runs a SIGKILLed worker’s job again on another worker after the stall interval', async () => {
-    const r = await crashMidJob(redisUrl, { lockMs: 1000, stalledMs: 500 });
+  let r: CrashResult;
+  beforeAll(async () => {
+    r = await crashMidJob(redisUrl, { lockMs: 1000, stalledMs: 500 });
+  });
+
+  it('runs a SIGKILLed worker’s job again on another worker after the stall interval', () => {
     expect(r.stalledReported).toBe(true);
     expect(r.recoveredBy).toBeDefined();
     expect(r.recoveredBy).not.toBe(r.killedWorker);
@@ -42,8 +50,7 @@ describe.skipIf(noRedis)('crashMidJob', () => {
     expect(r.recoveryMs).toBeGreaterThanOrEqual(r.lockMs * 0.5);
   });
 
-  it('delivers the crashed job twice and the ledger counts it once', async () => {
-    const r = await crashMidJob(redisUrl, { lockMs: 1000, stalledMs: 500 });
+  it('delivers the crashed job twice and the ledger counts it once', () => {
     expect(r.crashedJobDeliveries).toBe(2);
     expect(r.duplicates).toBe(1);
     expect(r.naiveTotal).toBeGreaterThan(r.expected);

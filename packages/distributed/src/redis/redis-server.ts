@@ -79,15 +79,12 @@ export function chooseRedis(
  * const redis = await startRedisServer();
  * try { console.log(redis.url); } finally { await redis.stop(); }
  */
-export async function startRedisServer({
-  binary = findRedisServer(),
-  timeoutMs = 10_000,
-  attempts = 5,
-}: {
-  binary?: string | undefined;
-  timeoutMs?: number;
-  attempts?: number;
-} = {}): Promise<LocalRedis> {
+export async function startRedisServer(
+  options: { binary?: string | undefined; timeoutMs?: number; attempts?: number } = {},
+): Promise<LocalRedis> {
+  // An explicit `binary: undefined` means "none was found", not "look on PATH".
+  const binary = 'binary' in options ? options.binary : findRedisServer();
+  const { timeoutMs = 10_000, attempts = 5 } = options;
   if (!binary) throw new Error(`Cannot start Redis: redis-server is not on PATH.\n${REDIS_HELP}`);
   let lastError: Error | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
