@@ -1,4 +1,5 @@
 import type { Lesson } from '@course/runtime';
+import { lesson as basicAsync } from './basic-async';
 
 /** The lessons of this package, in menu order. */
-export const lessons: Lesson[] = [];
+export const lessons: Lesson[] = [basicAsync];
