@@ -18,9 +18,20 @@ export interface LoopDelay {
   p99Ms: number;
 }
 
-/** A running watch; `stop()` ends it and returns what it saw. */
+/** A running watch. */
 export interface LoopWatch {
+  /**
+   * End it now and return what it saw. Warning: a block that ended in this same event-loop turn is
+   * not seen yet (the late timer has not fired); use `finish()` when the code just returned.
+   */
   stop(): LoopDelay;
+  /** Give the loop one more turn (so a block that just ended is measured), then stop. */
+  finish(): Promise<LoopDelay>;
+}
+
+/** One turn of the event loop that includes a timer phase a little after the sampling interval. */
+function timerTurn(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -34,7 +45,11 @@ export interface LoopWatch {
 export function watchEventLoop(resolutionMs = 10): LoopWatch {
   const h: IntervalHistogram = monitorEventLoopDelay({ resolution: resolutionMs });
   h.enable();
-  return {
+  const watch: LoopWatch = {
+    async finish() {
+      await timerTurn(resolutionMs + 2);
+      return watch.stop();
+    },
     stop() {
       h.disable();
       // The histogram is in nanoseconds; it is empty (NaN mean) if no sample was taken.
@@ -44,6 +59,7 @@ export function watchEventLoop(resolutionMs = 10): LoopWatch {
       return seen;
     },
   };
+  return watch;
 }
 
 /** The verdict for one watch: a learner-readable message when the loop was blocked over budget, else ''. */
@@ -68,6 +84,9 @@ export async function expectLoopResponsive<T>(
   what?: string,
 ): Promise<T> {
   const watch = watchEventLoop();
+  // The histogram measures lateness from its previous sample: let it take one before fn runs, or a
+  // block at the very start of fn goes unseen.
+  await timerTurn(12);
   let result: T;
   try {
     result = await fn();
@@ -76,7 +95,7 @@ export async function expectLoopResponsive<T>(
     watch.stop();
     throw err;
   }
-  const message = loopBlockMessage(watch.stop(), budgetMs, what);
+  const message = loopBlockMessage(await watch.finish(), budgetMs, what);
   if (message) throw new Error(message);
   return result;
 }
@@ -92,11 +111,12 @@ export async function expectLoopResponsive<T>(
  */
 export function expectNoLoopBlock(budgetMs: number): void {
   let watch: LoopWatch | undefined;
-  beforeEach(() => {
+  beforeEach(async () => {
     watch = watchEventLoop();
+    await timerTurn(12); // a first sample, so a block at the start of the test is measured
   });
-  afterEach((ctx) => {
-    const seen = watch?.stop();
+  afterEach(async (ctx) => {
+    const seen = await watch?.finish();
     watch = undefined;
     const message = seen ? loopBlockMessage(seen, budgetMs, `"${ctx.task.name}"`) : '';
     if (message) throw new Error(message);

@@ -59,3 +59,22 @@ describe('expectNoLoopBlock', () => {
     for (let i = 0; i < 5; i++) await turns(1);
   });
 });
+
+describe('expectLoopResponsive on a block at the very start and end of the function', () => {
+  it('sees a busy-wait that is all the function does', async () => {
+    await expect(
+      expectLoopResponsive(async () => {
+        blockFor(300);
+      }, 100),
+    ).rejects.toThrow(/blocked for \d{3,} ms/);
+  });
+});
+
+describe('LoopWatch.finish', () => {
+  it('measures a block that ended just before it was called', async () => {
+    const watch = watchEventLoop();
+    await turns(1);
+    blockFor(300);
+    expect((await watch.finish()).maxMs).toBeGreaterThanOrEqual(250);
+  });
+});
