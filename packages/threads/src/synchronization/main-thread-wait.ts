@@ -1,11 +1,4 @@
-/** `Atomics.waitAsync` (Node >= 16) is in TypeScript's ES2024 lib; this project compiles against ES2023. */
-type WaitAsync = (
-  cells: Int32Array,
-  index: number,
-  value: number,
-  timeoutMs?: number,
-) => { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
-const waitAsync: WaitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+import { waitAsync } from './wait-async';
 
 /**
  * Can the main thread wait on a SharedArrayBuffer slot? In browsers `Atomics.wait` on the main
