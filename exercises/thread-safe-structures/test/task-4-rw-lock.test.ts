@@ -1,0 +1,74 @@
+import { expectNoLeaks } from '@course/test-support';
+import { describe, expect, it } from 'vitest';
+import { ReadWriteLock } from '../src/rw-lock';
+import { newGate } from './fixtures/gate';
+import { loopTurns, runScenario, untilWord } from './fixtures/harness';
+
+describe('Task 4: Readers-writer lock', () => {
+  expectNoLeaks();
+
+  it('lets 3 readers in at the same time', async () => {
+    const lock = new ReadWriteLock();
+    const shared = new SharedArrayBuffer(4);
+    const readers = Array.from({ length: 3 }, () => runScenario<string>(4, 'readersTogether', { lock: lock.buffer, shared, parties: 3 }));
+    expect(await Promise.all(readers)).toEqual(Array(3).fill('all readers inside at once'));
+    expect(lock.tryWriteLock(), 'free again once the readers left').toBe(true);
+    lock.writeUnlock();
+  });
+
+  it('2 writers and 2 readers x 3,000+ operations: a writer is always alone, readers never see half a write', async () => {
+    const lock = new ReadWriteLock();
+    const shared = new SharedArrayBuffer(5 * 4);
+    const gate = newGate();
+    const roles = ['writer', 'reader', 'writer', 'reader'] as const;
+    await Promise.all(roles.map((role) => runScenario(4, 'readersAndWriters', { lock: lock.buffer, shared, role, iterations: 3_000, gate, parties: roles.length })));
+    const [readers, writers, violations, a, b] = new Int32Array(shared);
+    expect(violations, 'times exclusion was broken').toBe(0);
+    expect(a).toBe(b);
+    expect(a).toBeGreaterThanOrEqual(6_000);
+    expect([readers, writers]).toEqual([0, 0]);
+  });
+
+  it('writers do not starve: once a writer waits, new readers queue behind it', async () => {
+    const lock = new ReadWriteLock();
+    const signal = new Int32Array(new SharedArrayBuffer(8)); // [reader holds, release reader]
+    const reader = runScenario<boolean>(4, 'holdRead', { lock: lock.buffer, signal: signal.buffer });
+    await untilWord(signal, 0, (v) => v === 1, 'the first reader to take the lock');
+    const writer = runScenario<boolean>(4, 'writeOnce', { lock: lock.buffer, timeoutMs: 5_000 });
+    // Bounded poll of the lock's own snapshot: the writer is asleep once it is counted as waiting.
+    for (let turns = 0; lock.snapshot().waitingWriters === 0; turns++) {
+      if (turns > 50_000) throw new Error('The writer never showed up as waiting in snapshot().waitingWriters');
+      await loopTurns(1);
+    }
+    expect(lock.snapshot()).toEqual({ readers: 1, waitingWriters: 1, writer: false });
+    expect(lock.tryReadLock(), 'a new reader got in ahead of a waiting writer: writers can starve').toBe(false);
+    Atomics.store(signal, 1, 1);
+    Atomics.notify(signal, 1);
+    expect(await reader, 'the reader was released by the test').toBe(true);
+    expect(await writer, 'the waiting writer got the lock when the reader left').toBe(true);
+    expect(lock.tryReadLock()).toBe(true);
+    lock.readUnlock();
+  });
+
+  it('writeLock(timeoutMs) gives up while a reader holds the lock, and then lets readers in again', async () => {
+    const lock = new ReadWriteLock();
+    expect(lock.tryReadLock()).toBe(true);
+    expect(await runScenario(4, 'writeOnce', { lock: lock.buffer, timeoutMs: 50 })).toBe(false);
+    expect(lock.snapshot().waitingWriters, 'a writer that gave up is no longer waiting').toBe(0);
+    expect(lock.tryReadLock(), 'readers are not blocked by a writer that gave up').toBe(true);
+    lock.readUnlock();
+    lock.readUnlock();
+    expect(lock.tryWriteLock()).toBe(true);
+    expect(lock.tryReadLock()).toBe(false);
+    lock.writeUnlock();
+  });
+
+  it('writeUnlock() by a thread that does not hold the write lock throws', async () => {
+    const lock = new ReadWriteLock();
+    expect(await runScenario<string>(4, 'writeUnlockNotHeld', { lock: lock.buffer })).toMatch(/no writer|not hold|does not hold/i);
+    expect(lock.tryWriteLock()).toBe(true);
+    expect(await runScenario<string>(4, 'writeUnlockNotHeld', { lock: lock.buffer })).toMatch(/thread 0/);
+    lock.writeUnlock();
+    expect(() => lock.readUnlock()).toThrow(/no reader/);
+  });
+});
