@@ -70,7 +70,7 @@ describe('comparisons/cpu-bound', () => {
 
   it('speedUp reads a run against the sequential baseline', () => {
     const run = (wallMs: number) => ({ runner: 'x', workers: 2, total: 0, wallMs, cpuMs: 0, intervals: [] });
-    const c = { sequential: run(1000) } as Parameters<typeof speedUp>[0];
+    const c = { sequential: run(1000) } as unknown as Parameters<typeof speedUp>[0];
     expect(speedUp(c, run(500))).toBe(2);
   });
 });

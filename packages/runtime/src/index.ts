@@ -28,3 +28,4 @@ export type { RunOptions, TaskPool } from './pool/task-pool';
 export { countPrimes, splitRange } from './tasks/count-primes';
 export { spin } from './tasks/spin';
 export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './timing/busy-intervals';
+export { shareSignal } from './async/shared-signal';

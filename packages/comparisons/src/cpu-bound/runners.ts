@@ -1,6 +1,5 @@
-import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import { countPrimes, measure, type TaskPool } from '@course/runtime';
+import { countPrimes, measure, shareSignal, type TaskPool } from '@course/runtime';
 import { ProcessPool } from '@course/processes';
 import { ThreadPool } from '@course/threads';
 import type { BusyInterval } from '@course/runtime';
@@ -44,9 +43,8 @@ export async function runOnPool(
   ranges: readonly Range[],
   signal?: AbortSignal,
 ): Promise<RunResult> {
-  // Every queued task listens on the one signal until it settles: allow that many listeners
-  // (the default of 10 would print a false "possible memory leak" warning).
-  if (signal) setMaxListeners(ranges.length + 10, signal);
+  // Every queued task listens on the one signal until it settles.
+  shareSignal(signal);
   const m = await measure(() => Promise.all(ranges.map((r) => pool.run(r, { signal, timeoutMs: 120_000 }))));
   return {
     runner,

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork, type Serializable } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { shareSignal } from '../async/shared-signal';
 import { abortError, TimeoutError, WorkerExitError } from '../errors';
 import { runnableEntry } from './compile-entry';
 import { inheritedExecArgv } from './exec-argv';
@@ -112,6 +113,7 @@ export function startChild(file: string, options: StartChildOptions = {}): Child
     return stopping;
   };
   const onAbort = () => void stop();
+  shareSignal(signal);
   signal?.addEventListener('abort', onAbort, { once: true });
 
   const untrack = track({
@@ -150,6 +152,7 @@ export function runChild<T>(file: string, options: RunChildOptions = {}): Promis
       void handle.stop(500).then(fn);
     };
     const onAbort = () => settle(() => reject(abortError(`Child ${name}`, options.signal?.reason)));
+    shareSignal(options.signal);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.timeoutMs !== undefined) {
       const ms = options.timeoutMs;

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { type ResourceLimits, type Transferable, Worker } from 'node:worker_threads';
+import { shareSignal } from '../async/shared-signal';
 import { abortError, TimeoutError, WorkerExitError } from '../errors';
 import { runnableEntry } from './compile-entry';
 import { inheritedExecArgv } from './exec-argv';
@@ -76,6 +77,7 @@ export function startWorker(file: string, options: StartWorkerOptions = {}): Wor
     return exited;
   };
   const onAbort = () => void terminate();
+  shareSignal(signal);
   signal?.addEventListener('abort', onAbort, { once: true });
 
   untrack = track({
@@ -121,6 +123,7 @@ export function runWorker<T>(file: string, options: RunWorkerOptions = {}): Prom
       void handle.terminate().then(fn);
     };
     const onAbort = () => settle(() => reject(abortError(`Worker ${name}`, options.signal?.reason)));
+    shareSignal(options.signal);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.timeoutMs !== undefined) {
       const ms = options.timeoutMs;
