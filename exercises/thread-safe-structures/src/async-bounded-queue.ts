@@ -4,10 +4,6 @@ export type AsyncPushStatus = 'ok' | 'timeout' | 'closed';
 /** What an async pop ended with: a value, a timeout, or the end (closed and drained). */
 export type AsyncPopResult<T> = { status: 'ok'; value: T } | { status: 'timeout' } | { status: 'closed' };
 
-interface Waiter {
-  wake: () => void;
-}
-
 /**
  * A bounded FIFO queue for producers and consumers on one event loop: `push` waits while full
  * (back-pressure), `pop` waits while empty, `close()` wakes everyone.
@@ -19,46 +15,33 @@ interface Waiter {
  */
 export class AsyncBoundedQueue<T> {
   readonly capacity: number;
-  private readonly items: T[] = [];
-  private closed = false;
-  private readonly popWaiters = new Set<Waiter>();
-  private readonly pushWaiters = new Set<Waiter>();
 
   constructor(capacity: number) {
-    throw new Error('Not implemented yet: AsyncBoundedQueue constructor');
+    throw new Error(`Not implemented yet: new AsyncBoundedQueue(${capacity}) (Task 6)`);
   }
 
   /** Append `item`, waiting while the queue is full; 'closed' once closed, 'timeout' after `timeoutMs`. */
   async push(item: T, timeoutMs = Number.POSITIVE_INFINITY): Promise<AsyncPushStatus> {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.push');
+    throw new Error(`Not implemented yet: AsyncBoundedQueue.push(${typeof item}, ${timeoutMs}) (Task 6)`);
   }
 
   /** Take the oldest item, waiting while empty; 'closed' once closed and drained. */
   async pop(timeoutMs = Number.POSITIVE_INFINITY): Promise<AsyncPopResult<T>> {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.pop');
+    throw new Error(`Not implemented yet: AsyncBoundedQueue.pop(${timeoutMs}) (Task 6)`);
   }
 
   /** No more pushes; every waiting push and pop wakes up (pops still drain what is left). */
   close(): void {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.close');
+    throw new Error('Not implemented yet: AsyncBoundedQueue.close() (Task 6)');
   }
 
   /** Items stored right now. */
   size(): number {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.size');
+    throw new Error('Not implemented yet: AsyncBoundedQueue.size() (Task 6)');
   }
 
   /** Pop until closed and drained. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.[Symbol.asyncIterator]');
-  }
-
-  /** Resolve true when woken, false after `timeoutMs`; leaves no timer or waiter behind. */
-  private sleep(waiters: Set<Waiter>, timeoutMs: number): Promise<boolean> {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.sleep');
-  }
-
-  private wakeOne(waiters: Set<Waiter>): void {
-    throw new Error('Not implemented yet: AsyncBoundedQueue.wakeOne');
+  [Symbol.asyncIterator](): AsyncGenerator<T> {
+    throw new Error('Not implemented yet: AsyncBoundedQueue.[Symbol.asyncIterator]() (Task 6)');
   }
 }

@@ -15,28 +15,21 @@
  * });
  */
 export class AsyncMutex {
-  private locked = false;
-  private readonly waiters: Array<() => void> = [];
-
   /**
    * Resolve with a `release` function once this caller holds the lock; rejects after `timeoutMs`.
    * Call `release()` exactly once (a second call throws).
    */
   lock(timeoutMs = Number.POSITIVE_INFINITY): Promise<() => void> {
-    throw new Error('Not implemented yet: AsyncMutex.lock');
+    throw new Error(`Not implemented yet: AsyncMutex.lock(${timeoutMs}) (Task 6)`);
   }
 
   /** Run `fn` holding the lock, and release it however `fn` ends. */
   async runExclusive<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T> {
-    throw new Error('Not implemented yet: AsyncMutex.runExclusive');
+    throw new Error(`Not implemented yet: AsyncMutex.runExclusive(${typeof fn}, ${timeoutMs}) (Task 6)`);
   }
 
   /** Whether some task holds the lock (a snapshot). */
   isLocked(): boolean {
-    throw new Error('Not implemented yet: AsyncMutex.isLocked');
-  }
-
-  private releaser(): () => void {
-    throw new Error('Not implemented yet: AsyncMutex.releaser');
+    throw new Error('Not implemented yet: AsyncMutex.isLocked() (Task 6)');
   }
 }

@@ -1,5 +1,3 @@
-import { int32View } from './waiting';
-
 /**
  * A 32-bit counter in shared memory that any number of threads can change at once without losing
  * an update.
@@ -20,35 +18,34 @@ export class AtomicCounter {
 
   readonly buffer: SharedArrayBuffer;
   readonly byteOffset: number;
-  private readonly word: Int32Array;
 
   /** A counter in `buffer` at `byteOffset` (a fresh zeroed buffer by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(AtomicCounter.BYTES), byteOffset = 0) {
-    throw new Error('Not implemented yet: AtomicCounter constructor');
+    throw new Error(`Not implemented yet: new AtomicCounter(${typeof buffer}, ${byteOffset}) (Task 1)`);
   }
 
   /** The same counter, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): AtomicCounter {
-    throw new Error('Not implemented yet: AtomicCounter.from');
+    throw new Error(`Not implemented yet: AtomicCounter.from(${typeof buffer}, ${byteOffset}) (Task 1)`);
   }
 
   /** Add `by` (default 1) and return the value after the addition. */
   increment(by = 1): number {
-    throw new Error('Not implemented yet: AtomicCounter.increment');
+    throw new Error(`Not implemented yet: AtomicCounter.increment(${by}) (Task 1)`);
   }
 
   /** Subtract `by` (default 1) and return the value after the subtraction. */
   decrement(by = 1): number {
-    throw new Error('Not implemented yet: AtomicCounter.decrement');
+    throw new Error(`Not implemented yet: AtomicCounter.decrement(${by}) (Task 1)`);
   }
 
   /** The current value. */
   get(): number {
-    throw new Error('Not implemented yet: AtomicCounter.get');
+    throw new Error('Not implemented yet: AtomicCounter.get() (Task 1)');
   }
 
   /** Set the value to `next` only if it still is `expected`; true if it was set. */
   compareAndSet(expected: number, next: number): boolean {
-    throw new Error('Not implemented yet: AtomicCounter.compareAndSet');
+    throw new Error(`Not implemented yet: AtomicCounter.compareAndSet(${expected}, ${next}) (Task 1)`);
   }
 }

@@ -1,9 +1,3 @@
-import { assertMayBlock, deadlineAfter, int32View, waitBlocking } from './waiting';
-
-const ARRIVED = 0;
-const GENERATION = 1;
-const PARTIES = 2;
-
 /**
  * A reusable meeting point for `parties` threads: each `arriveAndWait()` sleeps until all parties
  * have arrived, then all go on together, and the barrier is ready for the next round.
@@ -24,16 +18,15 @@ export class Barrier {
   readonly buffer: SharedArrayBuffer;
   readonly byteOffset: number;
   readonly parties: number;
-  private readonly words: Int32Array;
 
   /** A new barrier for `parties` threads; with a buffer, the existing one in it. */
   constructor(parties: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
-    throw new Error('Not implemented yet: Barrier constructor');
+    throw new Error(`Not implemented yet: new Barrier(${parties}, ${typeof buffer}, ${byteOffset}) (Task 2)`);
   }
 
   /** The same barrier, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Barrier {
-    throw new Error('Not implemented yet: Barrier.from');
+    throw new Error(`Not implemented yet: Barrier.from(${typeof buffer}, ${byteOffset}) (Task 2)`);
   }
 
   /**
@@ -41,6 +34,6 @@ export class Barrier {
    * parties - 1 last, the one that opened the barrier). Throws after `timeoutMs`. Workers only.
    */
   arriveAndWait(timeoutMs = Number.POSITIVE_INFINITY): number {
-    throw new Error('Not implemented yet: Barrier.arriveAndWait');
+    throw new Error(`Not implemented yet: Barrier.arriveAndWait(${timeoutMs}) (Task 2)`);
   }
 }

@@ -1,5 +1,4 @@
 import type { Mutex } from './mutex';
-import { assertMayBlock, deadlineAfter, int32View, waitBlocking } from './waiting';
 
 /**
  * A condition variable: sleep until another thread says "something changed", used together with a
@@ -20,16 +19,15 @@ export class Condition {
 
   readonly buffer: SharedArrayBuffer;
   readonly byteOffset: number;
-  private readonly word: Int32Array;
 
   /** A condition in `buffer` at `byteOffset` (a fresh one by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(Condition.BYTES), byteOffset = 0) {
-    throw new Error('Not implemented yet: Condition constructor');
+    throw new Error(`Not implemented yet: new Condition(${typeof buffer}, ${byteOffset}) (Task 3)`);
   }
 
   /** The same condition, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Condition {
-    throw new Error('Not implemented yet: Condition.from');
+    throw new Error(`Not implemented yet: Condition.from(${typeof buffer}, ${byteOffset}) (Task 3)`);
   }
 
   /**
@@ -37,16 +35,16 @@ export class Condition {
    * The caller must hold `mutex`. Returns false on timeout. Workers only.
    */
   wait(mutex: Mutex, timeoutMs = Number.POSITIVE_INFINITY): boolean {
-    throw new Error('Not implemented yet: Condition.wait');
+    throw new Error(`Not implemented yet: Condition.wait(${typeof mutex}, ${timeoutMs}) (Task 3)`);
   }
 
   /** Wake one waiter (if any). Call it after changing the state, usually while holding the mutex. */
   notifyOne(): void {
-    throw new Error('Not implemented yet: Condition.notifyOne');
+    throw new Error('Not implemented yet: Condition.notifyOne() (Task 3)');
   }
 
   /** Wake every waiter. */
   notifyAll(): void {
-    throw new Error('Not implemented yet: Condition.notifyAll');
+    throw new Error('Not implemented yet: Condition.notifyAll() (Task 3)');
   }
 }

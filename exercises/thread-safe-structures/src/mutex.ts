@@ -1,13 +1,3 @@
-import { assertMayBlock, deadlineAfter, int32View, selfId, waitAsyncUntil, waitBlocking } from './waiting';
-
-// The state word (Drepper, "Futexes Are Tricky", mutex #3): 0 free, 1 held, 2 held and someone may
-// be asleep on it. Only an unlock that sees 2 pays for Atomics.notify.
-const FREE = 0;
-const HELD = 1;
-const CONTENDED = 2;
-const STATE = 0;
-const HOLDER = 1;
-
 /**
  * A mutual-exclusion lock in a SharedArrayBuffer, shared by every thread that has the buffer.
  *
@@ -30,21 +20,20 @@ export class Mutex {
 
   readonly buffer: SharedArrayBuffer;
   readonly byteOffset: number;
-  private readonly words: Int32Array;
 
   /** A mutex in `buffer` at `byteOffset` (a fresh, unlocked one by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(Mutex.BYTES), byteOffset = 0) {
-    throw new Error('Not implemented yet: Mutex constructor');
+    throw new Error(`Not implemented yet: new Mutex(${typeof buffer}, ${byteOffset}) (Task 1)`);
   }
 
   /** The same mutex, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Mutex {
-    throw new Error('Not implemented yet: Mutex.from');
+    throw new Error(`Not implemented yet: Mutex.from(${typeof buffer}, ${byteOffset}) (Task 1)`);
   }
 
   /** Take the lock if it is free right now; never waits. */
   tryLock(): boolean {
-    throw new Error('Not implemented yet: Mutex.tryLock');
+    throw new Error('Not implemented yet: Mutex.tryLock() (Task 1)');
   }
 
   /**
@@ -52,7 +41,7 @@ export class Mutex {
    * Returns false on timeout. Workers only: on the main thread it throws; use lockAsync().
    */
   lock(timeoutMs = Number.POSITIVE_INFINITY): boolean {
-    throw new Error('Not implemented yet: Mutex.lock');
+    throw new Error(`Not implemented yet: Mutex.lock(${timeoutMs}) (Task 1)`);
   }
 
   /**
@@ -60,21 +49,21 @@ export class Mutex {
    * The main thread's way to lock; its event loop keeps running while it waits.
    */
   async lockAsync(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
-    throw new Error('Not implemented yet: Mutex.lockAsync');
+    throw new Error(`Not implemented yet: Mutex.lockAsync(${timeoutMs}) (Task 1)`);
   }
 
   /** Release the lock. Throws if this thread does not hold it. */
   unlock(): void {
-    throw new Error('Not implemented yet: Mutex.unlock');
+    throw new Error('Not implemented yet: Mutex.unlock() (Task 1)');
   }
 
   /** Whether some thread holds it (a snapshot: it may change the next instant). */
   isLocked(): boolean {
-    throw new Error('Not implemented yet: Mutex.isLocked');
+    throw new Error('Not implemented yet: Mutex.isLocked() (Task 1)');
   }
 
   /** The thread id of the holder, or undefined when free (a snapshot, for diagnostics). */
   holderThreadId(): number | undefined {
-    throw new Error('Not implemented yet: Mutex.holderThreadId');
+    throw new Error('Not implemented yet: Mutex.holderThreadId() (Task 1)');
   }
 }

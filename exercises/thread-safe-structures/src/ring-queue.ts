@@ -1,20 +1,6 @@
-import { Condition } from './condition';
-import { Mutex } from './mutex';
-import { deadlineAfter, int32View, remaining } from './waiting';
-
-// Header layout, in 32-bit words. The Mutex and the two Conditions live inside the same buffer, so
-// `RingQueue.from(buffer)` in any worker sees the very same lock and the very same sleepers.
-const MUTEX = 0; // 2 words
-const NOT_EMPTY = 2;
-const NOT_FULL = 3;
-const HEAD = 4; // slot of the oldest record
-const COUNT = 5; // records stored
-const CLOSED = 6;
-const CAPACITY = 7;
-const RECORD_INTS = 8;
-const POP_WAITERS = 9;
-const PUSH_WAITERS = 10;
-const HEADER_INTS = 16;
+// Suggested layout (32-bit words): a Mutex (2 words) and two Conditions (1 word each) at the start
+// of the same buffer, then head, count, closed, capacity, recordInts, then the slots. Any layout
+// works as long as RingQueue.from(buffer) in another worker finds everything again.
 
 /** What a push or pop ended with. */
 export type QueueStatus = 'ok' | 'timeout' | 'closed';
@@ -42,30 +28,27 @@ export class RingQueue {
   readonly byteOffset: number;
   readonly capacity: number;
   readonly recordInts: number;
-  private readonly header: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly mutex: Mutex;
-  private readonly notEmpty: Condition;
-  private readonly notFull: Condition;
 
   /** Bytes a queue of `capacity` records of `recordInts` ints needs. */
   static bytesFor(capacity: number, recordInts: number): number {
-    throw new Error('Not implemented yet: RingQueue.bytesFor');
+    throw new Error(`Not implemented yet: RingQueue.bytesFor(${capacity}, ${recordInts}) (Task 5)`);
   }
 
   /** A new, empty queue in a fresh SharedArrayBuffer (or in `buffer` at `byteOffset`). */
   static create(capacity: number, recordInts: number, buffer?: SharedArrayBuffer, byteOffset = 0): RingQueue {
-    throw new Error('Not implemented yet: RingQueue.create');
+    throw new Error(
+      `Not implemented yet: RingQueue.create(${capacity}, ${recordInts}, ${typeof buffer}, ${byteOffset}) (Task 5)`,
+    );
   }
 
   /** The same queue, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): RingQueue {
-    throw new Error('Not implemented yet: RingQueue.from');
+    throw new Error(`Not implemented yet: RingQueue.from(${typeof buffer}, ${byteOffset}) (Task 5)`);
   }
 
   /** Attach to a queue made by `RingQueue.create` in `buffer` at `byteOffset`. */
   constructor(buffer: SharedArrayBuffer, byteOffset = 0) {
-    throw new Error('Not implemented yet: RingQueue constructor');
+    throw new Error(`Not implemented yet: new RingQueue(${typeof buffer}, ${byteOffset}) (Task 5)`);
   }
 
   /**
@@ -73,7 +56,7 @@ export class RingQueue {
    * 'timeout' after `timeoutMs`, 'closed' once the queue is closed. Workers only.
    */
   push(record: ArrayLike<number>, timeoutMs = Number.POSITIVE_INFINITY): QueueStatus {
-    throw new Error('Not implemented yet: RingQueue.push');
+    throw new Error(`Not implemented yet: RingQueue.push(${typeof record}, ${timeoutMs}) (Task 5)`);
   }
 
   /**
@@ -82,7 +65,7 @@ export class RingQueue {
    * delivered); 'timeout' after `timeoutMs`. Workers only.
    */
   pop(into: Int32Array, timeoutMs = Number.POSITIVE_INFINITY): QueueStatus {
-    throw new Error('Not implemented yet: RingQueue.pop');
+    throw new Error(`Not implemented yet: RingQueue.pop(${typeof into}, ${timeoutMs}) (Task 5)`);
   }
 
   /**
@@ -90,25 +73,21 @@ export class RingQueue {
    * left and then return 'closed'. Takes the mutex (so no sleeper can miss it); workers only.
    */
   close(): void {
-    throw new Error('Not implemented yet: RingQueue.close');
+    throw new Error('Not implemented yet: RingQueue.close() (Task 5)');
   }
 
   /** close() for the main thread: waits for the mutex with Atomics.waitAsync. */
   async closeAsync(timeoutMs = 5_000): Promise<void> {
-    throw new Error('Not implemented yet: RingQueue.closeAsync');
+    throw new Error(`Not implemented yet: RingQueue.closeAsync(${timeoutMs}) (Task 5)`);
   }
 
   /** Records stored right now (a snapshot). */
   size(): number {
-    throw new Error('Not implemented yet: RingQueue.size');
+    throw new Error('Not implemented yet: RingQueue.size() (Task 5)');
   }
 
   /** Whether close() has been called. */
   isClosed(): boolean {
-    throw new Error('Not implemented yet: RingQueue.isClosed');
-  }
-
-  private markClosed(): void {
-    throw new Error('Not implemented yet: RingQueue.markClosed');
+    throw new Error('Not implemented yet: RingQueue.isClosed() (Task 5)');
   }
 }

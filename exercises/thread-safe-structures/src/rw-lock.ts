@@ -1,17 +1,3 @@
-import { assertMayBlock, deadlineAfter, int32View, selfId, waitBlocking } from './waiting';
-
-// Everything lives in ONE word, changed only by compareExchange, so a thread that decides to sleep
-// sleeps on exactly the state it looked at (any change makes Atomics.wait return): no lost wake-up.
-//   bits  0-15  readers holding the lock
-//   bits 16-29  writers waiting for it
-//   bit   30    a writer holds it
-const READERS = 0xffff;
-const WAITING_ONE = 1 << 16;
-const WAITING = 0x3fff << 16;
-const WRITER = 1 << 30;
-const STATE = 0;
-const WRITER_ID = 1;
-
 /**
  * A readers-writer lock in a SharedArrayBuffer: many readers at once, or one writer alone.
  *
@@ -30,50 +16,49 @@ export class ReadWriteLock {
 
   readonly buffer: SharedArrayBuffer;
   readonly byteOffset: number;
-  private readonly words: Int32Array;
 
   /** A lock in `buffer` at `byteOffset` (a fresh, free one by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(ReadWriteLock.BYTES), byteOffset = 0) {
-    throw new Error('Not implemented yet: ReadWriteLock constructor');
+    throw new Error(`Not implemented yet: new ReadWriteLock(${typeof buffer}, ${byteOffset}) (Task 4)`);
   }
 
   /** The same lock, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): ReadWriteLock {
-    throw new Error('Not implemented yet: ReadWriteLock.from');
+    throw new Error(`Not implemented yet: ReadWriteLock.from(${typeof buffer}, ${byteOffset}) (Task 4)`);
   }
 
   /** Take a read lock if no writer holds it or waits for it; never waits. */
   tryReadLock(): boolean {
-    throw new Error('Not implemented yet: ReadWriteLock.tryReadLock');
+    throw new Error('Not implemented yet: ReadWriteLock.tryReadLock() (Task 4)');
   }
 
   /** Take a read lock, sleeping while a writer holds or waits for it; false after `timeoutMs`. */
   readLock(timeoutMs = Number.POSITIVE_INFINITY): boolean {
-    throw new Error('Not implemented yet: ReadWriteLock.readLock');
+    throw new Error(`Not implemented yet: ReadWriteLock.readLock(${timeoutMs}) (Task 4)`);
   }
 
   /** Release a read lock; the last reader out wakes the waiting writers. */
   readUnlock(): void {
-    throw new Error('Not implemented yet: ReadWriteLock.readUnlock');
+    throw new Error('Not implemented yet: ReadWriteLock.readUnlock() (Task 4)');
   }
 
   /** Take the write lock if nobody holds the lock; never waits. */
   tryWriteLock(): boolean {
-    throw new Error('Not implemented yet: ReadWriteLock.tryWriteLock');
+    throw new Error('Not implemented yet: ReadWriteLock.tryWriteLock() (Task 4)');
   }
 
   /** Take the write lock, sleeping until readers and writer are gone; false after `timeoutMs`. */
   writeLock(timeoutMs = Number.POSITIVE_INFINITY): boolean {
-    throw new Error('Not implemented yet: ReadWriteLock.writeLock');
+    throw new Error(`Not implemented yet: ReadWriteLock.writeLock(${timeoutMs}) (Task 4)`);
   }
 
   /** Release the write lock and wake everyone waiting. Throws unless this thread holds it. */
   writeUnlock(): void {
-    throw new Error('Not implemented yet: ReadWriteLock.writeUnlock');
+    throw new Error('Not implemented yet: ReadWriteLock.writeUnlock() (Task 4)');
   }
 
   /** A snapshot for diagnostics: readers inside, writers waiting, whether a writer holds it. */
   snapshot(): { readers: number; waitingWriters: number; writer: boolean } {
-    throw new Error('Not implemented yet: ReadWriteLock.snapshot');
+    throw new Error('Not implemented yet: ReadWriteLock.snapshot() (Task 4)');
   }
 }

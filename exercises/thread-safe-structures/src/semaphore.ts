@@ -1,5 +1,3 @@
-import { assertMayBlock, deadlineAfter, int32View, waitAsyncUntil, waitBlocking } from './waiting';
-
 /**
  * A counting semaphore in a SharedArrayBuffer: at most `permits` holders at once (a pool of N
  * connections, N slots, N licences).
@@ -15,43 +13,44 @@ export class Semaphore {
 
   readonly buffer: SharedArrayBuffer;
   readonly byteOffset: number;
-  private readonly word: Int32Array;
 
   /**
    * A new semaphore with `permits` free permits, or (with a buffer) the existing one in it.
    * `new Semaphore(3)` creates; `Semaphore.from(buffer)` attaches.
    */
   constructor(permits: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
-    throw new Error('Not implemented yet: Semaphore constructor');
+    throw new Error(
+      `Not implemented yet: new Semaphore(${permits}, ${typeof buffer}, ${byteOffset}) (Task 2)`,
+    );
   }
 
   /** The same semaphore, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Semaphore {
-    throw new Error('Not implemented yet: Semaphore.from');
+    throw new Error(`Not implemented yet: Semaphore.from(${typeof buffer}, ${byteOffset}) (Task 2)`);
   }
 
   /** Take a permit if one is free right now. */
   tryAcquire(): boolean {
-    throw new Error('Not implemented yet: Semaphore.tryAcquire');
+    throw new Error('Not implemented yet: Semaphore.tryAcquire() (Task 2)');
   }
 
   /** Take a permit, sleeping until one is free or `timeoutMs` passes (false). Workers only. */
   acquire(timeoutMs = Number.POSITIVE_INFINITY): boolean {
-    throw new Error('Not implemented yet: Semaphore.acquire');
+    throw new Error(`Not implemented yet: Semaphore.acquire(${timeoutMs}) (Task 2)`);
   }
 
   /** Take a permit without blocking the thread (main thread, async code). */
   async acquireAsync(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
-    throw new Error('Not implemented yet: Semaphore.acquireAsync');
+    throw new Error(`Not implemented yet: Semaphore.acquireAsync(${timeoutMs}) (Task 2)`);
   }
 
   /** Give back `n` permits (default 1) and wake up to `n` sleepers. */
   release(n = 1): void {
-    throw new Error('Not implemented yet: Semaphore.release');
+    throw new Error(`Not implemented yet: Semaphore.release(${n}) (Task 2)`);
   }
 
   /** Free permits right now (a snapshot). */
   available(): number {
-    throw new Error('Not implemented yet: Semaphore.available');
+    throw new Error('Not implemented yet: Semaphore.available() (Task 2)');
   }
 }
