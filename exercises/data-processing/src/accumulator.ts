@@ -26,7 +26,9 @@ export class Accumulator {
    * at the first line this accumulator ever saw (Task 4).
    */
   addLines(bytes: Uint8Array, start = 0, end = bytes.length): void {
-    throw new Error(`Not implemented yet: Accumulator#addLines of ${end - start} bytes out of ${bytes.length} (Task 1)`);
+    throw new Error(
+      `Not implemented yet: Accumulator#addLines of ${end - start} bytes out of ${bytes.length} (Task 1)`,
+    );
   }
 
   /** The figures so far (see `PartialResult` in types.ts). */

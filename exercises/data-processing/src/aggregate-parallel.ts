@@ -13,6 +13,9 @@ import type { ParallelAggregation, ParallelOptions } from './types';
  * const result = await aggregateParallel('/data/m.txt', { workers: 2, mode: 'lenient' });
  * result.chunks.map((c) => c.threadId); // [1, 2]
  */
-export async function aggregateParallel(file: string, options: ParallelOptions = {}): Promise<ParallelAggregation> {
+export async function aggregateParallel(
+  file: string,
+  options: ParallelOptions = {},
+): Promise<ParallelAggregation> {
   throw new Error(`Not implemented yet: aggregateParallel(${file}, ${options.workers ?? 2} workers)`);
 }

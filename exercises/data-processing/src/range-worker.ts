@@ -3,4 +3,6 @@
 // one `RangeMessage` (types.ts) back: the partial result, its `threadId`, and the interval it was
 // busy, measured on a clock all threads share: `performance.timeOrigin + performance.now()`.
 
-throw new Error('Not implemented yet: range-worker.ts (Task 3): aggregate workerData.range and post a RangeMessage');
+throw new Error(
+  'Not implemented yet: range-worker.ts (Task 3): aggregate workerData.range and post a RangeMessage',
+);

@@ -14,5 +14,7 @@ export const READ_BYTES = 1 << 20;
  * const partial = aggregateRange('/data/m.txt', { start: 0, end: 1_000_000 }, { mode: 'lenient' });
  */
 export function aggregateRange(file: string, range: ByteRange, options: ParseOptions = {}): PartialResult {
-  throw new Error(`Not implemented yet: aggregateRange(${file}, ${range.start}..${range.end}, ${options.mode ?? 'strict'})`);
+  throw new Error(
+    `Not implemented yet: aggregateRange(${file}, ${range.start}..${range.end}, ${options.mode ?? 'strict'})`,
+  );
 }

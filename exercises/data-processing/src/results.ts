@@ -11,7 +11,11 @@ import type { Aggregation, BadRowMode, PartialResult } from './types';
  * @example
  * mergePartials([partialA, partialB], '/data/m.txt', 'strict').stations[0]; // { name: 'Abha', min: -23, mean: 18, max: 59.2, count: 812 }
  */
-export function mergePartials(partials: readonly PartialResult[], file: string, mode: BadRowMode = 'strict'): Aggregation {
+export function mergePartials(
+  partials: readonly PartialResult[],
+  file: string,
+  mode: BadRowMode = 'strict',
+): Aggregation {
   throw new Error(`Not implemented yet: mergePartials of ${partials.length} partial(s) of ${file} (${mode})`);
 }
 

@@ -14,7 +14,16 @@ function formatted(...lines: string[]): string {
 
 describe('Task 1: Aggregate one file on one thread', () => {
   it('prints min/mean/max per station, sorted by name, in the challenge format', () => {
-    expect(formatted('Hamburg;12.0', 'Bulawayo;8.9', 'Palembang;38.8', 'Hamburg;34.2', "St. John's;15.2", 'Bulawayo;-8.9')).toBe(
+    expect(
+      formatted(
+        'Hamburg;12.0',
+        'Bulawayo;8.9',
+        'Palembang;38.8',
+        'Hamburg;34.2',
+        "St. John's;15.2",
+        'Bulawayo;-8.9',
+      ),
+    ).toBe(
       "{Bulawayo=-8.9/0.0/8.9, Hamburg=12.0/23.1/34.2, Palembang=38.8/38.8/38.8, St. John's=15.2/15.2/15.2}",
     );
   });
@@ -39,12 +48,23 @@ describe('Task 1: Aggregate one file on one thread', () => {
     expect(formatted('C;-0.1', 'C;0.0')).toBe('{C=-0.1/0.0/0.0}');
     expect(aggregateFile(files.write('C;-0.1\nC;0.0\n')).stations[0]?.mean).toBe(0);
     // 0.1333... rounds down; 0.2666... rounds up.
-    expect(formatted('D;0.1', 'D;0.1', 'D;0.2', 'E;0.2', 'E;0.3', 'E;0.3')).toBe('{D=0.1/0.1/0.2, E=0.2/0.3/0.3}');
+    expect(formatted('D;0.1', 'D;0.1', 'D;0.2', 'E;0.2', 'E;0.3', 'E;0.3')).toBe(
+      '{D=0.1/0.1/0.2, E=0.2/0.3/0.3}',
+    );
   });
 
   it('sorts names by UTF-16 code units like the reference (not by locale), multi-byte names included', () => {
-    const result = aggregateFile(files.write('Zürich;1.0\nŁódź;2.0\nAbéché;3.0\nÜrümqi;4.0\nAbha;5.0\nZagreb;6.0\n'));
-    expect(result.stations.map((s) => s.name)).toEqual(['Abha', 'Abéché', 'Zagreb', 'Zürich', 'Ürümqi', 'Łódź']);
+    const result = aggregateFile(
+      files.write('Zürich;1.0\nŁódź;2.0\nAbéché;3.0\nÜrümqi;4.0\nAbha;5.0\nZagreb;6.0\n'),
+    );
+    expect(result.stations.map((s) => s.name)).toEqual([
+      'Abha',
+      'Abéché',
+      'Zagreb',
+      'Zürich',
+      'Ürümqi',
+      'Łódź',
+    ]);
   });
 
   it('accepts CRLF line endings and a last line without a newline', () => {

@@ -19,7 +19,9 @@ function expectLineAligned(file: string, ranges: ByteRange[], parts: number): vo
     expect(r.start, `range ${i} starts where range ${i - 1} ended`).toBe(expectedStart);
     expect(r.end, `range ${i} is not empty`).toBeGreaterThan(r.start);
     if (r.start > 0) expect(bytes[r.start - 1], `byte before range ${i} (at ${r.start}) is "\\n"`).toBe(0x0a);
-    expect(bytes.subarray(r.start, r.end).toString('utf8'), `range ${i} decodes cleanly`).not.toContain('\ufffd');
+    expect(bytes.subarray(r.start, r.end).toString('utf8'), `range ${i} decodes cleanly`).not.toContain(
+      '\ufffd',
+    );
     expectedStart = r.end;
   }
   expect(expectedStart, 'the ranges end at the end of the file').toBe(bytes.length);

@@ -25,7 +25,10 @@ function strictError(file: string): BadRowError {
 
 describe('Task 4: Report bad rows, never drop them silently', () => {
   it('names the file, the line number and the content of the first bad row in strict mode', () => {
-    const file = files.write('Oslo;1.0\nLima;2.0\nRiga;3.0\nHamburg12.0\nBern;4.0\nBern;x\n', 'measurements.txt');
+    const file = files.write(
+      'Oslo;1.0\nLima;2.0\nRiga;3.0\nHamburg12.0\nBern;4.0\nBern;x\n',
+      'measurements.txt',
+    );
     const err = strictError(file);
     expect(err.message).toContain(`${file}:4: bad row "Hamburg12.0"`);
     expect(err).toMatchObject({ file, line: 4, content: 'Hamburg12.0' });
@@ -60,7 +63,7 @@ describe('Task 4: Report bad rows, never drop them silently', () => {
     expect(formatAggregation(result)).toBe(referenceAggregate(report.file).formatted);
   });
 
-  it('numbers lines over the whole file when the bad row is in a later worker\'s range', async () => {
+  it("numbers lines over the whole file when the bad row is in a later worker's range", async () => {
     const good = 'Oslo;1.0\n'.repeat(999);
     const file = files.write(`${good}Lima;2.0\n${good}Riga;+3.0\n${good}`); // the bad row is line 2000
     const run = aggregateParallel(file, { workers: 3 });

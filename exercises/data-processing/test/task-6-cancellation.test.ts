@@ -49,7 +49,11 @@ describe('Task 6: Cancel with an AbortSignal', () => {
   it('starts no worker when the signal is already aborted', async () => {
     let started = false;
     const error = await rejectionOf(
-      aggregateParallel(big, { workers: 2, signal: AbortSignal.abort(), onWorkersStarted: () => (started = true) }),
+      aggregateParallel(big, {
+        workers: 2,
+        signal: AbortSignal.abort(),
+        onWorkersStarted: () => (started = true),
+      }),
     );
     expect(isAbortError(error), `expected an AbortError, got ${String(error)}`).toBe(true);
     expect(started).toBe(false);

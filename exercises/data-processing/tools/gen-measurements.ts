@@ -43,7 +43,9 @@ function main(argv: string[]): number {
     const secs = (performance.now() - started) / 1000;
     console.log(
       `${report.file}: ${report.rows} rows, ${(report.bytes / 1e6).toFixed(1)} MB in ${secs.toFixed(1)} s` +
-        (report.badRows ? `, ${report.badRows} bad rows (first at lines ${report.firstBadLines.join(', ')})` : ''),
+        (report.badRows
+          ? `, ${report.badRows} bad rows (first at lines ${report.firstBadLines.join(', ')})`
+          : ''),
     );
     return 0;
   } catch (err) {

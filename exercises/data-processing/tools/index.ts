@@ -1,3 +1,3 @@
 export { type GenerateOptions, type GenerateReport, generateMeasurements } from './generate-measurements';
 export { seededRandom } from './prng';
-export { type Station, STATIONS } from './stations';
+export { STATIONS, type Station } from './stations';

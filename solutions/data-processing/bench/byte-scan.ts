@@ -10,8 +10,11 @@ export function byteScan(file: string): number {
   const buf = Buffer.allocUnsafe(READ_BYTES);
   let lines = 0;
   try {
-    for (let pos = 0, n = 0; (n = readSync(fd, buf, 0, buf.length, pos)) > 0; pos += n) {
+    for (let pos = 0; ; ) {
+      const n = readSync(fd, buf, 0, buf.length, pos);
+      if (n === 0) break;
       for (let i = 0; i < n; i++) if (buf[i] === 0x0a) lines++;
+      pos += n;
     }
   } finally {
     closeSync(fd);

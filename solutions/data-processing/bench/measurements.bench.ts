@@ -30,7 +30,11 @@ function measurementsFile(rows: number): string {
 /** The CPU check: `iterations` of the runtime's spin loop split over `threads` workers. */
 async function cpuCheck(iterations: number, threads: number): Promise<void> {
   const share = Math.round(iterations / threads);
-  await Promise.all(Array.from({ length: threads }, () => runWorker<number>(SPIN_WORKER, { workerData: share, timeoutMs: 120_000 })));
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      runWorker<number>(SPIN_WORKER, { workerData: share, timeoutMs: 120_000 }),
+    ),
+  );
 }
 
 let rows = 0;
@@ -38,7 +42,8 @@ let spinIterations = 0;
 
 export default defineBench({
   name: 'measurements',
-  title: 'Aggregating a 1BRC measurements file: 1 vs 2 workers, vs a byte-scan floor and a naive readline version',
+  title:
+    'Aggregating a 1BRC measurements file: 1 vs 2 workers, vs a byte-scan floor and a naive readline version',
   baseline: 'solution, 2 workers',
   warmup: 1,
   repetitions: 3,
@@ -60,7 +65,9 @@ export default defineBench({
     spin(5e7);
     const nsPerIteration = ((performance.now() - t1) * 1e6) / 5e7;
     spinIterations = Math.round((oneWorkerMs * 1e6) / nsPerIteration);
-    ctx.out.say(`CPU check sized to ${formatNumber(spinIterations)} iterations (~${formatMs(oneWorkerMs)} on one thread).`);
+    ctx.out.say(
+      `CPU check sized to ${formatNumber(spinIterations)} iterations (~${formatMs(oneWorkerMs)} on one thread).`,
+    );
 
     return {
       cases: [
@@ -93,7 +100,10 @@ export default defineBench({
     );
     const cpuSpeedup = get('CPU check, 1 thread') / get('CPU check, 2 threads');
     return {
-      'CPU check speed-up, 1 -> 2 threads': { value: cpuSpeedup, description: 'what this machine gave 2 threads in this run' },
+      'CPU check speed-up, 1 -> 2 threads': {
+        value: cpuSpeedup,
+        description: 'what this machine gave 2 threads in this run',
+      },
       'solution speed-up, 1 -> 2 workers': {
         value: get('solution, 1 worker') / two,
         claim: { atLeast: 0.9 * cpuSpeedup, text: `>= 0.9x the CPU check's own ${cpuSpeedup.toFixed(2)}x` },

@@ -7,6 +7,14 @@ const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;
 const MAX_BAD_ROWS_KEPT = 10;
+// Table layout: STRIDE int32s per slot.
+const STRIDE = 8;
+const KEY = 1;
+const LEN = 2;
+const MIN = 3;
+const MAX = 4;
+const COUNT = 5; // an int32: up to 2^31 - 1 rows per accumulator (one range), 2x the 1BRC's billion
+const INITIAL_SLOTS = 1024;
 
 /**
  * Collects min/max/sum/count per station from raw bytes, one whole line at a time.
@@ -24,15 +32,12 @@ const MAX_BAD_ROWS_KEPT = 10;
  */
 export class Accumulator {
   private readonly mode: BadRowMode;
-  // The table: slot -> hash, where the name's bytes are, and the four figures.
-  private mask = 1023;
-  private hashes = new Int32Array(1024);
-  private keyStart = new Int32Array(1024);
-  private keyLen = new Int32Array(1024); // 0 = empty slot (a name is never empty: that row is bad)
-  private min = new Int32Array(1024);
-  private max = new Int32Array(1024);
-  private sum = new Float64Array(1024); // 20 M rows x 999 overflows an int32; a double is exact to 2^53
-  private count = new Float64Array(1024);
+  // The table, packed so one lookup touches one array: slot * STRIDE -> hash, where the name's
+  // bytes are in `keys`, its length (0 = empty slot: a name is never empty), min, max, count.
+  private mask = INITIAL_SLOTS - 1;
+  private table = new Int32Array(INITIAL_SLOTS * STRIDE);
+  // Sums apart, as doubles: 20 M rows x 999 overflows an int32; a double is exact up to 2^53.
+  private sums = new Float64Array(INITIAL_SLOTS);
   private keys = new Uint8Array(16 * 1024);
   private keysUsed = 0;
   private used = 0;
@@ -52,24 +57,30 @@ export class Accumulator {
    * (or "\r\n"), except perhaps the last line of the file.
    */
   addLines(bytes: Uint8Array, start = 0, end = bytes.length): void {
+    // The hot loop keeps its state in locals (written back at the end): V8 keeps them in
+    // registers, where `this.x` would be a load and a store for every row.
+    let { table, sums, keys, mask, rows, lines } = this;
     let i = start;
     while (i < end && !this.stopped) {
       const lineStart = i;
-      this.lines++;
+      lines++;
       // The name: hash its bytes (FNV-1a) on the way to the ";".
       let h = 0x811c9dc5 | 0;
       let c = 0;
-      while (i < end && (c = bytes[i]!) !== SEMICOLON && c !== NEWLINE) {
+      while (i < end) {
+        c = bytes[i]!;
+        if (c === SEMICOLON || c === NEWLINE) break;
         h = Math.imul(h ^ c, 0x01000193);
         i++;
       }
       if (i >= end || c !== SEMICOLON) {
-        i = this.bad(bytes, lineStart, end, 'no ";" between station and temperature');
+        i = this.bad(bytes, lineStart, end, lines, 'no ";" between station and temperature');
         continue;
       }
       const nameEnd = i++;
-      if (nameEnd === lineStart) {
-        i = this.bad(bytes, lineStart, end, 'empty station name before ";"');
+      const len = nameEnd - lineStart;
+      if (len === 0) {
+        i = this.bad(bytes, lineStart, end, lines, 'empty station name before ";"');
         continue;
       }
       // The temperature: -?D?D.D exactly, as whole tenths. Anything else is a bad row.
@@ -79,147 +90,169 @@ export class Accumulator {
         i++;
       }
       let d = i < end ? bytes[i]! - ZERO : -1;
-      if (d < 0 || d > 9) {
-        i = this.badTemperature(bytes, lineStart, nameEnd, end);
-        continue;
-      }
       let tenths = d;
-      i++;
-      d = i < end ? bytes[i]! - ZERO : -1;
-      if (d >= 0 && d <= 9) {
+      let ok = d >= 0 && d <= 9;
+      if (ok) {
+        i++;
+        d = i < end ? bytes[i]! - ZERO : -1;
+        if (d >= 0 && d <= 9) {
+          tenths = tenths * 10 + d;
+          i++;
+        }
+        ok = i < end && bytes[i] === DOT;
+      }
+      if (ok) {
+        i++;
+        d = i < end ? bytes[i]! - ZERO : -1;
+        ok = d >= 0 && d <= 9;
         tenths = tenths * 10 + d;
         i++;
       }
-      if (i >= end || bytes[i] !== DOT) {
-        i = this.badTemperature(bytes, lineStart, nameEnd, end);
-        continue;
-      }
-      i++;
-      d = i < end ? bytes[i]! - ZERO : -1;
-      if (d < 0 || d > 9) {
-        i = this.badTemperature(bytes, lineStart, nameEnd, end);
-        continue;
-      }
-      tenths = tenths * 10 + d;
-      i++;
       // The line must end here: "\n", "\r\n", or the end of the data.
-      if (i < end) {
+      if (ok && i < end) {
         c = bytes[i]!;
         if (c === NEWLINE) i++;
         else if (c === CR && (i + 1 === end || bytes[i + 1] === NEWLINE)) i += 2;
-        else {
-          i = this.badTemperature(bytes, lineStart, nameEnd, end);
-          continue;
-        }
+        else ok = false;
       }
-      this.record(bytes, lineStart, nameEnd, h, negative ? -tenths : tenths);
+      if (!ok) {
+        const lineEnd = endOfLine(bytes, lineStart, end);
+        const value = JSON.stringify(decode(bytes, nameEnd + 1, lineEnd));
+        i = this.bad(
+          bytes,
+          lineStart,
+          end,
+          lines,
+          `temperature ${value} is not a number from -99.9 to 99.9 with one decimal`,
+        );
+        continue;
+      }
+      if (negative) tenths = -tenths;
+
+      // Find the station's slot (linear probing). A hash match is not enough: two names can
+      // share a hash, so the bytes are compared too.
+      let slot = h & mask;
+      for (;;) {
+        const at = slot * STRIDE;
+        const l = table[at + LEN]!;
+        if (l === 0) {
+          slot = this.insert(bytes, lineStart, len, h, slot);
+          ({ table, sums, keys, mask } = this); // insert may have grown them
+          break;
+        }
+        if (table[at] === h && l === len) {
+          const k = table[at + KEY]!;
+          let j = 0;
+          while (j < len && keys[k + j] === bytes[lineStart + j]) j++;
+          if (j === len) break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      const at = slot * STRIDE;
+      if (tenths < table[at + MIN]!) table[at + MIN] = tenths;
+      if (tenths > table[at + MAX]!) table[at + MAX] = tenths;
+      table[at + COUNT]!++;
+      sums[slot]! += tenths;
+      rows++;
     }
+    this.rows = rows;
+    this.lines = lines;
   }
 
   /** The figures so far, with names decoded once. */
   result(): PartialResult {
     const stations: StationTenths[] = [];
     for (let slot = 0; slot <= this.mask; slot++) {
-      const len = this.keyLen[slot]!;
+      const at = slot * STRIDE;
+      const len = this.table[at + LEN]!;
       if (len === 0) continue;
-      const at = this.keyStart[slot]!;
+      const key = this.table[at + KEY]!;
       stations.push({
-        name: Buffer.from(this.keys.buffer, this.keys.byteOffset + at, len).toString('utf8'),
-        min: this.min[slot]!,
-        max: this.max[slot]!,
-        sum: this.sum[slot]!,
-        count: this.count[slot]!,
+        name: Buffer.from(this.keys.buffer, this.keys.byteOffset + key, len).toString('utf8'),
+        min: this.table[at + MIN]!,
+        max: this.table[at + MAX]!,
+        sum: this.sums[slot]!,
+        count: this.table[at + COUNT]!,
       });
     }
-    return { stations, rows: this.rows, lines: this.lines, badCount: this.badCount, badRows: this.badRows.slice() };
+    return {
+      stations,
+      rows: this.rows,
+      lines: this.lines,
+      badCount: this.badCount,
+      badRows: this.badRows.slice(),
+    };
   }
 
-  private record(bytes: Uint8Array, nameStart: number, nameEnd: number, h: number, tenths: number): void {
-    const len = nameEnd - nameStart;
-    let slot = h & this.mask;
-    for (;;) {
-      const l = this.keyLen[slot]!;
-      if (l === 0) {
-        slot = this.insert(bytes, nameStart, len, h, slot);
-        break;
-      }
-      // A hash match is not enough: two names can share a hash, so compare the bytes.
-      if (this.hashes[slot] === h && l === len && this.sameName(bytes, nameStart, slot, len)) break;
-      slot = (slot + 1) & this.mask;
-    }
-    if (tenths < this.min[slot]!) this.min[slot] = tenths;
-    if (tenths > this.max[slot]!) this.max[slot] = tenths;
-    this.sum[slot]! += tenths;
-    this.count[slot]!++;
-    this.rows++;
-  }
-
-  private sameName(bytes: Uint8Array, at: number, slot: number, len: number): boolean {
-    const k = this.keyStart[slot]!;
-    for (let j = 0; j < len; j++) if (this.keys[k + j] !== bytes[at + j]) return false;
-    return true;
-  }
-
-  private insert(bytes: Uint8Array, at: number, len: number, h: number, slot: number): number {
+  /** A new name in an empty slot; returns its slot (a different one if the table had to grow). */
+  private insert(bytes: Uint8Array, from: number, len: number, h: number, slot: number): number {
     if (this.keysUsed + len > this.keys.length) {
       const bigger = new Uint8Array(Math.max(this.keys.length * 2, this.keysUsed + len));
       bigger.set(this.keys);
       this.keys = bigger;
     }
-    this.keys.set(bytes.subarray(at, at + len), this.keysUsed);
-    this.hashes[slot] = h;
-    this.keyStart[slot] = this.keysUsed;
-    this.keyLen[slot] = len;
-    this.min[slot] = 1000;
-    this.max[slot] = -1000;
+    this.keys.set(bytes.subarray(from, from + len), this.keysUsed);
+    this.place(this.table, slot, h, this.keysUsed, len, 1000, -1000, 0);
     this.keysUsed += len;
     this.used++;
     // Keep the table at most half full, or probing chains grow long.
-    if (this.used * 2 > this.mask) return this.grow(h, len, bytes, at);
-    return slot;
+    return this.used * 2 > this.mask ? this.grow(slot) : slot;
   }
 
-  /** Double the table and re-place every name; return the new slot of the name just inserted. */
-  private grow(h: number, len: number, bytes: Uint8Array, at: number): number {
-    const old = { hashes: this.hashes, keyStart: this.keyStart, keyLen: this.keyLen, min: this.min, max: this.max, sum: this.sum, count: this.count };
-    const size = (this.mask + 1) * 2;
-    this.mask = size - 1;
-    this.hashes = new Int32Array(size);
-    this.keyStart = new Int32Array(size);
-    this.keyLen = new Int32Array(size);
-    this.min = new Int32Array(size);
-    this.max = new Int32Array(size);
-    this.sum = new Float64Array(size);
-    this.count = new Float64Array(size);
-    let found = -1;
-    for (let s = 0; s < old.keyLen.length; s++) {
-      if (old.keyLen[s] === 0) continue;
-      let t = old.hashes[s]! & this.mask;
-      while (this.keyLen[t] !== 0) t = (t + 1) & this.mask;
-      this.hashes[t] = old.hashes[s]!;
-      this.keyStart[t] = old.keyStart[s]!;
-      this.keyLen[t] = old.keyLen[s]!;
-      this.min[t] = old.min[s]!;
-      this.max[t] = old.max[s]!;
-      this.sum[t] = old.sum[s]!;
-      this.count[t] = old.count[s]!;
-      if (old.hashes[s] === h && old.keyLen[s] === len && this.sameName(bytes, at, t, len)) found = t;
+  /** Double the table and re-place every name; return the new slot of the one in `oldSlot`. */
+  private grow(oldSlot: number): number {
+    const { table: old, sums: oldSums } = this;
+    const slots = (this.mask + 1) * 2;
+    this.mask = slots - 1;
+    this.table = new Int32Array(slots * STRIDE);
+    this.sums = new Float64Array(slots);
+    let moved = -1;
+    for (let s = 0; s * STRIDE < old.length; s++) {
+      const at = s * STRIDE;
+      if (old[at + LEN] === 0) continue;
+      let t = old[at]! & this.mask;
+      while (this.table[t * STRIDE + LEN] !== 0) t = (t + 1) & this.mask;
+      this.place(
+        this.table,
+        t,
+        old[at]!,
+        old[at + KEY]!,
+        old[at + LEN]!,
+        old[at + MIN]!,
+        old[at + MAX]!,
+        old[at + COUNT]!,
+      );
+      this.sums[t] = oldSums[s]!;
+      if (s === oldSlot) moved = t;
     }
-    return found;
+    return moved;
   }
 
-  private badTemperature(bytes: Uint8Array, lineStart: number, nameEnd: number, end: number): number {
-    const lineEnd = endOfLine(bytes, lineStart, end);
-    const value = decode(bytes, nameEnd + 1, lineEnd);
-    return this.bad(bytes, lineStart, end, `temperature ${JSON.stringify(value)} is not a number from -99.9 to 99.9 with one decimal`);
+  private place(
+    table: Int32Array,
+    slot: number,
+    h: number,
+    key: number,
+    len: number,
+    min: number,
+    max: number,
+    count: number,
+  ): void {
+    const at = slot * STRIDE;
+    table[at] = h;
+    table[at + KEY] = key;
+    table[at + LEN] = len;
+    table[at + MIN] = min;
+    table[at + MAX] = max;
+    table[at + COUNT] = count;
   }
 
   /** Count (and keep the first few of) a bad row; return where the next line starts. */
-  private bad(bytes: Uint8Array, lineStart: number, end: number, reason: string): number {
+  private bad(bytes: Uint8Array, lineStart: number, end: number, line: number, reason: string): number {
     const lineEnd = endOfLine(bytes, lineStart, end);
     this.badCount++;
     if (this.badRows.length < MAX_BAD_ROWS_KEPT) {
-      this.badRows.push({ line: this.lines, content: decode(bytes, lineStart, lineEnd).slice(0, 120), reason });
+      this.badRows.push({ line, content: decode(bytes, lineStart, lineEnd).slice(0, 120), reason });
     }
     if (this.mode === 'strict') this.stopped = true;
     return lineEnd < end ? lineEnd + 1 : end;

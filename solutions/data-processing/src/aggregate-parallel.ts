@@ -22,9 +22,13 @@ const RANGE_WORKER = join(__dirname, 'range-worker.ts');
  * const result = await aggregateParallel('/data/m.txt', { workers: 2, mode: 'lenient' });
  * result.chunks.map((c) => c.threadId); // [1, 2]
  */
-export async function aggregateParallel(file: string, options: ParallelOptions = {}): Promise<ParallelAggregation> {
+export async function aggregateParallel(
+  file: string,
+  options: ParallelOptions = {},
+): Promise<ParallelAggregation> {
   const { workers = 2, mode = 'strict', signal, timeoutMs = 120_000, onWorkersStarted } = options;
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a whole number >= 1, got ${workers}`);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new Error(`workers must be a whole number >= 1, got ${workers}`);
   if (signal?.aborted) throw abortError(`Aggregating ${file}`, signal.reason);
 
   const ranges = splitRanges(file, workers);
@@ -33,7 +37,12 @@ export async function aggregateParallel(file: string, options: ParallelOptions =
   const stop = signal ? AbortSignal.any([signal, stopOthers.signal]) : stopOthers.signal;
   const runs = ranges.map((range) => {
     const task: RangeTask = { file, range, options: { mode } };
-    return runWorker<RangeMessage>(RANGE_WORKER, { workerData: task, signal: stop, timeoutMs, name: `range ${range.start}..${range.end}` });
+    return runWorker<RangeMessage>(RANGE_WORKER, {
+      workerData: task,
+      signal: stop,
+      timeoutMs,
+      name: `range ${range.start}..${range.end}`,
+    });
   });
   onWorkersStarted?.();
   for (const run of runs) run.catch(() => stopOthers.abort()); // one failure ends the rest now
@@ -45,7 +54,16 @@ export async function aggregateParallel(file: string, options: ParallelOptions =
   if (failures.length) throw failures.find((e) => !isAbortError(e)) ?? failures[0];
 
   const messages = settled.map((s) => (s as PromiseFulfilledResult<RangeMessage>).value);
-  const result = mergePartials(messages.map((m) => m.partial), file, mode);
-  const chunks = messages.map((m, i) => ({ range: ranges[i]!, threadId: m.threadId, rows: m.partial.rows, busy: m.busy }));
+  const result = mergePartials(
+    messages.map((m) => m.partial),
+    file,
+    mode,
+  );
+  const chunks = messages.map((m, i) => ({
+    range: ranges[i]!,
+    threadId: m.threadId,
+    rows: m.partial.rows,
+    busy: m.busy,
+  }));
   return { ...result, chunks };
 }

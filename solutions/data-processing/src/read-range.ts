@@ -25,7 +25,8 @@ export function aggregateRange(file: string, range: ByteRange, options: ParseOpt
     let pos = range.start;
     while (pos < range.end && !acc.stopped) {
       const n = readSync(fd, buf, carry, Math.min(buf.length - carry, range.end - pos), pos);
-      if (n === 0) throw new Error(`${file}: ended at byte ${pos}, expected ${range.end} bytes (did it shrink?)`);
+      if (n === 0)
+        throw new Error(`${file}: ended at byte ${pos}, expected ${range.end} bytes (did it shrink?)`);
       pos += n;
       const filled = carry + n;
       // Whole lines end at the last "\n"; at the end of the range everything left is whole.

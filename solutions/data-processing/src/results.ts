@@ -16,7 +16,11 @@ import type { Aggregation, BadRow, BadRowMode, PartialResult, StationSummary } f
  * @example
  * mergePartials([partialA, partialB], '/data/m.txt', 'strict').stations[0]; // { name: 'Abha', min: -23, mean: 18, max: 59.2, count: 812 }
  */
-export function mergePartials(partials: readonly PartialResult[], file: string, mode: BadRowMode = 'strict'): Aggregation {
+export function mergePartials(
+  partials: readonly PartialResult[],
+  file: string,
+  mode: BadRowMode = 'strict',
+): Aggregation {
   const merged = new Map<string, { min: number; max: number; sum: number; count: number }>();
   let rows = 0;
   let lines = 0;

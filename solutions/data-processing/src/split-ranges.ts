@@ -17,7 +17,8 @@ const PROBE_BYTES = 4096;
  * splitRanges('/data/m.txt', 2); // [{ start: 0, end: 6_881_237 }, { start: 6_881_237, end: 13_762_210 }]
  */
 export function splitRanges(file: string, parts: number): ByteRange[] {
-  if (!Number.isInteger(parts) || parts < 1) throw new Error(`parts must be a whole number >= 1, got ${parts}`);
+  if (!Number.isInteger(parts) || parts < 1)
+    throw new Error(`parts must be a whole number >= 1, got ${parts}`);
   const fd = openSync(file, 'r');
   try {
     const size = fstatSync(fd).size;

@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
  * An independent, deliberately simple aggregation to check answers against: strings and a regex,
  * whole tenths, and the mean rounded half-up by integer division (not the formula the solution uses).
  */
-export function referenceAggregate(file: string): { formatted: string; rows: number; bad: number; lines: number } {
+export function referenceAggregate(file: string): {
+  formatted: string;
+  rows: number;
+  bad: number;
+  lines: number;
+} {
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop(); // the final newline ends a line; it does not start one
