@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { captureNarrator, defineBench, runBench, spin, writeReport } from '@course/runtime';
+import { chromiumMissingReason, withPage } from '@course/test-support/chromium';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const missing = chromiumMissingReason();
+if (missing) console.warn(`\n[SKIPPED] bench report rendering: ${missing}\n`);
+
+// A real (tiny) benchmark run through the same harness as `pnpm bench`, so the report is built from
+// what the harness really writes.
+const tiny = defineBench({
+  name: 'tiny',
+  title: 'Tiny loops',
+  baseline: 'long loop',
+  repetitions: 3,
+  sizes: () => ({ iterations: 2_000_000 }),
+  setup: async () => ({
+    cases: [
+      { name: 'long loop', run: () => spin(2_000_000) },
+      { name: 'short loop', run: () => spin(500_000) },
+    ],
+  }),
+  ratios: (m) => ({ 'short vs long': { value: m['long loop']! / m['short loop']!, claim: { atLeast: 1, text: 'less work is faster' } } }),
+  charts: (m) => [
+    {
+      title: 'Work vs time',
+      xLabel: 'million iterations',
+      yLabel: 'ms',
+      series: [{ name: 'loop', points: [[0.5, m['short loop']!], [2, m['long loop']!]] }],
+    },
+  ],
+});
+
+describe('pnpm bench results and report', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'course-bench-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes JSON with the machine, sizes, raw timings and named ratios', async () => {
+    const out = captureNarrator();
+    await runBench(tiny, { quick: true, out, signal: new AbortController().signal, resultsDir: dir });
+    const json = JSON.parse(readFileSync(join(dir, 'tiny.json'), 'utf8'));
+    expect(json.machine.cores).toBeGreaterThan(0);
+    expect(json.machine.node).toBe(process.version);
+    expect(json.sizes).toEqual({ iterations: 2_000_000 });
+    expect(json.cases.map((c: { name: string }) => c.name)).toEqual(['long loop', 'short loop']);
+    expect(json.cases[0].samples).toHaveLength(3);
+    expect(json.ratios['short vs long'].ok).toBe(true);
+    expect(out.text()).toMatch(/vs long loop/);
+  });
+
+  it.skipIf(missing)('writes one self-contained report.html whose charts render in headless Chromium', async () => {
+    const report = writeReport(dir);
+    const drawn = await withPage(report, async (page) => ({
+      bars: await page.locator('rect.bar').evaluateAll((els) => els.map((e) => (e as unknown as { getBBox(): { width: number } }).getBBox().width)),
+      lines: await page.locator('polyline.series').evaluateAll((els) => els.map((e) => (e as unknown as { getTotalLength(): number }).getTotalLength())),
+      claims: await page.locator('td', { hasText: 'holds' }).count(),
+    }));
+    expect(drawn.bars).toHaveLength(2);
+    for (const w of drawn.bars) expect(w).toBeGreaterThan(0);
+    expect(drawn.lines).toHaveLength(1);
+    expect(drawn.lines[0]!).toBeGreaterThan(10);
+    expect(drawn.claims).toBe(1);
+  }, 60_000);
+});
