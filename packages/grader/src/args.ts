@@ -38,7 +38,9 @@ export function parseGradeArgs(argv: readonly string[]): GradeArgs {
     throw new Error(`${(err as Error).message}\n\n${USAGE}`);
   }
   const v = parsed.values;
-  const modes = (['watch', 'hint', 'reset', 'verify', 'update-hashes', 'list', 'help'] as const).filter((m) => v[m]);
+  const modes = (['watch', 'hint', 'reset', 'verify', 'update-hashes', 'list', 'help'] as const).filter(
+    (m) => v[m],
+  );
   if (modes.length > 1) throw new Error(`Choose one of --${modes.join(', --')}\n\n${USAGE}`);
   const mode = modes[0] ?? 'grade';
   const names = parsed.positionals;
@@ -46,7 +48,8 @@ export function parseGradeArgs(argv: readonly string[]): GradeArgs {
     throw new Error(`--${mode} needs exactly one exercise name, e.g. pnpm grade --${mode} web-scraping`);
   }
   const runs = v.runs === undefined ? 3 : Number(v.runs);
-  if (!(Number.isInteger(runs) && runs >= 1)) throw new Error(`--runs must be a positive integer, got "${v.runs}"`);
+  if (!(Number.isInteger(runs) && runs >= 1))
+    throw new Error(`--runs must be a positive integer, got "${v.runs}"`);
   return {
     mode,
     names,

@@ -20,9 +20,17 @@ export const EXERCISE_CAP_MS = 20_000;
 export function deriveBudgets(meta: ExerciseMeta, reference?: ReferenceTimes): Budgets & { source: string } {
   const clamp = (v: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, v)));
   const derivedTest = reference ? clamp(5 * reference.slowestTestMs + 1_000, 2_000, 15_000) : 10_000;
-  const derivedExercise = reference ? clamp(3 * reference.totalMs + 5_000, 10_000, EXERCISE_CAP_MS) : EXERCISE_CAP_MS;
+  const derivedExercise = reference
+    ? clamp(3 * reference.totalMs + 5_000, 10_000, EXERCISE_CAP_MS)
+    : EXERCISE_CAP_MS;
   const testMs = meta.budgets.testMs ?? derivedTest;
-  const exerciseMs = meta.budgets.exerciseMs ?? Math.max(derivedExercise, Math.min(EXERCISE_CAP_MS, testMs * 2));
-  const source = meta.budgets.testMs || meta.budgets.exerciseMs ? 'exercise.json' : reference ? 'reference solution' : 'default';
+  const exerciseMs =
+    meta.budgets.exerciseMs ?? Math.max(derivedExercise, Math.min(EXERCISE_CAP_MS, testMs * 2));
+  const source =
+    meta.budgets.testMs || meta.budgets.exerciseMs
+      ? 'exercise.json'
+      : reference
+        ? 'reference solution'
+        : 'default';
   return { testMs, exerciseMs, source };
 }

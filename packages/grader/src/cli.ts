@@ -9,8 +9,8 @@ import { writeJsonReport } from './report/json-report';
 import { formatExercise, formatProgress } from './report/terminal-report';
 import { changedStubs, resetStubs } from './reset';
 import { updateHashes } from './update-hashes';
-import { formatVerifyTable, type VerifyRow, verifyExercise, verifyFailures } from './verify';
 import type { ExerciseVerdict } from './verdicts';
+import { formatVerifyTable, type VerifyRow, verifyExercise, verifyFailures } from './verify';
 import { watchExercises } from './watch';
 
 export interface CliIO {
@@ -45,14 +45,20 @@ export async function gradeCli(argv: readonly string[], io: CliIO): Promise<numb
   }
 }
 
-async function dispatch(args: GradeArgs, layout: Layout, io: CliIO, out: (s: string) => void): Promise<number> {
+async function dispatch(
+  args: GradeArgs,
+  layout: Layout,
+  io: CliIO,
+  out: (s: string) => void,
+): Promise<number> {
   const target = args.solutions ? 'solution' : 'exercise';
   switch (args.mode) {
     case 'help':
       out(USAGE);
       return 0;
     case 'list':
-      for (const name of listExerciseNames(layout)) out(`${name}  ${paint.dim(loadExercise(layout, name).title)}`);
+      for (const name of listExerciseNames(layout))
+        out(`${name}  ${paint.dim(loadExercise(layout, name).title)}`);
       return 0;
     case 'update-hashes':
       return updateHashes(layout, out);
@@ -63,7 +69,11 @@ async function dispatch(args: GradeArgs, layout: Layout, io: CliIO, out: (s: str
     case 'watch': {
       const names = selectExercises(layout, args.names);
       if (names.length === 0) throw new Error(`No exercises found in ${layout.exercisesDir}`);
-      return watchExercises(layout, names, target, { write: (s) => io.stdout.write(s), stdin: io.stdin, isTTY: io.isTTY });
+      return watchExercises(layout, names, target, {
+        write: (s) => io.stdout.write(s),
+        stdin: io.stdin,
+        isTTY: io.isTTY,
+      });
     }
     case 'verify':
       return verify(layout, args, out);
@@ -72,7 +82,12 @@ async function dispatch(args: GradeArgs, layout: Layout, io: CliIO, out: (s: str
   }
 }
 
-async function grade(layout: Layout, args: GradeArgs, target: 'exercise' | 'solution', out: (s: string) => void): Promise<number> {
+async function grade(
+  layout: Layout,
+  args: GradeArgs,
+  target: 'exercise' | 'solution',
+  out: (s: string) => void,
+): Promise<number> {
   const names = selectExercises(layout, args.names);
   if (names.length === 0) throw new Error(`No exercises found in ${layout.exercisesDir}`);
   const started = Date.now();
@@ -94,14 +109,24 @@ async function verify(layout: Layout, args: GradeArgs, out: (s: string) => void)
   const names = selectExercises(layout, args.names);
   if (names.length === 0) throw new Error(`No exercises found in ${layout.exercisesDir}: nothing to verify`);
   const started = Date.now();
-  out(paint.heading(`Verifying ${names.length} exercise(s): stubs fail every task, solutions pass ${args.runs}× (the last beside a CPU hog)`));
+  out(
+    paint.heading(
+      `Verifying ${names.length} exercise(s): stubs fail every task, solutions pass ${args.runs}× (the last beside a CPU hog)`,
+    ),
+  );
   const rows: VerifyRow[] = [];
   for (const name of names) rows.push(await verifyExercise(layout, name, args.runs, out));
   out(`\n${formatVerifyTable(rows, args.runs)}\n`);
   for (const row of rows) for (const f of verifyFailures(row)) out(`${paint.fail('✖')} ${f}`);
   const ok = rows.every((r) => r.ok);
-  out(`${ok ? paint.ok('verify: OK') : paint.fail('verify: FAILED')} ${paint.dim(`in ${formatMs(Date.now() - started)}`)}`);
-  if (args.json) writeJsonReport(args.json, rows.flatMap((r) => [r.stubRun, ...r.solutionRuns.map((s) => s.verdict)]));
+  out(
+    `${ok ? paint.ok('verify: OK') : paint.fail('verify: FAILED')} ${paint.dim(`in ${formatMs(Date.now() - started)}`)}`,
+  );
+  if (args.json)
+    writeJsonReport(
+      args.json,
+      rows.flatMap((r) => [r.stubRun, ...r.solutionRuns.map((s) => s.verdict)]),
+    );
   return ok ? 0 : 1;
 }
 
@@ -115,12 +140,20 @@ async function hint(layout: Layout, name: string, out: (s: string) => void): Pro
     return 0;
   }
   const { hint: text, index, total } = nextHint(layout, name, task.id);
-  out(`${paint.heading(`Task ${task.id}: ${task.title}`)} ${paint.dim(`— hint ${index} of ${total}`)}\n${text}`);
+  out(
+    `${paint.heading(`Task ${task.id}: ${task.title}`)} ${paint.dim(`— hint ${index} of ${total}`)}\n${text}`,
+  );
   if (index < total) out(paint.dim(`Run it again for the next hint.`));
   return 0;
 }
 
-async function reset(layout: Layout, name: string, yes: boolean, io: CliIO, out: (s: string) => void): Promise<number> {
+async function reset(
+  layout: Layout,
+  name: string,
+  yes: boolean,
+  io: CliIO,
+  out: (s: string) => void,
+): Promise<number> {
   loadExercise(layout, name);
   const changed = changedStubs(layout, name);
   if (changed.length === 0) {
@@ -128,9 +161,17 @@ async function reset(layout: Layout, name: string, yes: boolean, io: CliIO, out:
     return 0;
   }
   if (!yes) {
-    if (!io.isTTY) throw new Error(`--reset ${name} would discard your changes to ${changed.length} file(s); not a terminal, so add --yes to confirm.`);
-    const rl = createInterface({ input: io.stdin as NodeJS.ReadableStream, output: io.stdout as NodeJS.WritableStream });
-    const answer = await rl.question(`Put the original stubs of ${name} back? Your changes to ${changed.join(', ')} will be lost. [y/N] `);
+    if (!io.isTTY)
+      throw new Error(
+        `--reset ${name} would discard your changes to ${changed.length} file(s); not a terminal, so add --yes to confirm.`,
+      );
+    const rl = createInterface({
+      input: io.stdin as NodeJS.ReadableStream,
+      output: io.stdout as NodeJS.WritableStream,
+    });
+    const answer = await rl.question(
+      `Put the original stubs of ${name} back? Your changes to ${changed.join(', ')} will be lost. [y/N] `,
+    );
     rl.close();
     if (!/^y(es)?$/i.test(answer.trim())) {
       out('Nothing changed.');

@@ -45,7 +45,8 @@ export function parseExerciseMeta(raw: unknown, file: string, dir: string): Exer
   const budgets = (o.budgets ?? {}) as Record<string, unknown>;
   for (const key of ['testMs', 'exerciseMs'] as const) {
     const v = budgets[key];
-    if (v !== undefined && !(typeof v === 'number' && v > 0)) fail(`budgets.${key} must be a positive number of milliseconds`);
+    if (v !== undefined && !(typeof v === 'number' && v > 0))
+      fail(`budgets.${key} must be a positive number of milliseconds`);
   }
   return {
     name: o.name as string,

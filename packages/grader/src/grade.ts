@@ -18,7 +18,11 @@ export interface GradeOptions {
  * @example
  * const verdict = await gradeExercise(resolveLayout(), 'web-scraping', { target: 'exercise' });
  */
-export async function gradeExercise(layout: Layout, name: string, options: GradeOptions): Promise<ExerciseVerdict> {
+export async function gradeExercise(
+  layout: Layout,
+  name: string,
+  options: GradeOptions,
+): Promise<ExerciseVerdict> {
   const meta = loadExercise(layout, name);
   const manifest = readManifest(layout);
   const budgets = deriveBudgets(meta, manifest?.exercises[name]?.reference);

@@ -27,7 +27,8 @@ export function parseHints(markdown: string): Map<number, string[]> {
     const list = hints.get(task) as string[];
     const item = /^\s*\d+[.)]\s+(.*)$/.exec(line);
     if (item) list.push(item[1] ?? '');
-    else if (line.trim() !== '' && list.length > 0) list[list.length - 1] += `\n${line.replace(/^\s{1,3}/, '')}`;
+    else if (line.trim() !== '' && list.length > 0)
+      list[list.length - 1] += `\n${line.replace(/^\s{1,3}/, '')}`;
   }
   return hints;
 }
@@ -41,9 +42,14 @@ function stateFile(layout: Layout, exercise: string): string {
  * The next hint for `taskId` (the first unfinished task), remembering how many were shown: each call
  * shows one more, and the last one again once all were shown.
  */
-export function nextHint(layout: Layout, exercise: string, taskId: number): { hint: string; index: number; total: number } {
+export function nextHint(
+  layout: Layout,
+  exercise: string,
+  taskId: number,
+): { hint: string; index: number; total: number } {
   const file = join(layout.exercisesDir, exercise, 'hints.md');
-  if (!existsSync(file)) throw new Error(`${file} is missing: every exercise ships hints.md with a "## Task N" section per task.`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: every exercise ships hints.md with a "## Task N" section per task.`);
   const hints = parseHints(readFileSync(file, 'utf8')).get(taskId) ?? [];
   if (hints.length === 0) throw new Error(`${file} has no numbered hints under "## Task ${taskId}".`);
   const state = stateFile(layout, exercise);

@@ -38,7 +38,8 @@ export const GRADER_DIR = resolve(__dirname, '..');
 export function resolveLayout(options: LayoutOptions = {}, env: NodeJS.ProcessEnv = process.env): Layout {
   const given = options.root ?? env.COURSE_GRADER_ROOT;
   const root = given ? resolve(given) : workspaceRoot(GRADER_DIR);
-  if (!existsSync(root)) throw new Error(`The course root ${root} does not exist (from --root or COURSE_GRADER_ROOT).`);
+  if (!existsSync(root))
+    throw new Error(`The course root ${root} does not exist (from --root or COURSE_GRADER_ROOT).`);
   const isWorkspace = !given || existsSync(join(root, 'pnpm-workspace.yaml'));
   const manifest = options.manifest ?? env.COURSE_GRADER_MANIFEST;
   const solutions = options.solutionsDir ?? env.COURSE_GRADER_SOLUTIONS;
@@ -46,7 +47,11 @@ export function resolveLayout(options: LayoutOptions = {}, env: NodeJS.ProcessEn
     root,
     exercisesDir: join(root, 'exercises'),
     solutionsDir: solutions ? resolve(solutions) : join(root, 'solutions'),
-    manifestPath: manifest ? resolve(manifest) : isWorkspace ? join(GRADER_DIR, 'test-hashes.json') : join(root, 'test-hashes.json'),
+    manifestPath: manifest
+      ? resolve(manifest)
+      : isWorkspace
+        ? join(GRADER_DIR, 'test-hashes.json')
+        : join(root, 'test-hashes.json'),
     stateDir: join(isWorkspace ? GRADER_DIR : root, 'node_modules', '.cache', 'course-grader'),
   };
 }

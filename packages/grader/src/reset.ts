@@ -27,6 +27,8 @@ function git(cwd: string, args: string[]): string {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (err) {
     const stderr = (err as { stderr?: string }).stderr ?? (err as Error).message;
-    throw new Error(`--reset needs the course as a git checkout (git ${args.join(' ')} failed in ${cwd}): ${stderr.trim()}`);
+    throw new Error(
+      `--reset needs the course as a git checkout (git ${args.join(' ')} failed in ${cwd}): ${stderr.trim()}`,
+    );
   }
 }

@@ -24,7 +24,11 @@ export interface ReferenceTimes {
 }
 
 /** The support code whose hashes are kept, relative to the grader package's parent folders. */
-const SUPPORT_DIRS = [join(GRADER_DIR, '..', 'test-support', 'src'), join(GRADER_DIR, 'src', 'vitest'), join(GRADER_DIR, 'src', 'guard')];
+const SUPPORT_DIRS = [
+  join(GRADER_DIR, '..', 'test-support', 'src'),
+  join(GRADER_DIR, 'src', 'vitest'),
+  join(GRADER_DIR, 'src', 'guard'),
+];
 
 /** sha256 of a file with line endings normalised, so a CRLF checkout is not "tampered". */
 export function hashFile(file: string): string {
@@ -44,22 +48,33 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /** The exercise files that decide the grade: its tests, its vitest config and exercise.json. */
 export function protectedFiles(meta: ExerciseMeta): string[] {
-  return [join(meta.dir, 'exercise.json'), join(meta.dir, 'vitest.config.ts'), ...walk(join(meta.dir, 'test'))].filter(existsSync);
+  return [
+    join(meta.dir, 'exercise.json'),
+    join(meta.dir, 'vitest.config.ts'),
+    ...walk(join(meta.dir, 'test')),
+  ].filter(existsSync);
 }
 
 /** Hashes of an exercise's protected files, keyed by path relative to the exercise folder. */
 export function exerciseHashes(meta: ExerciseMeta): Record<string, string> {
-  return Object.fromEntries(protectedFiles(meta).map((f) => [relative(meta.dir, f).split('\\').join('/'), hashFile(f)]));
+  return Object.fromEntries(
+    protectedFiles(meta).map((f) => [relative(meta.dir, f).split('\\').join('/'), hashFile(f)]),
+  );
 }
 
 /** Hashes of the support code, keyed by path relative to the packages folder. */
 export function supportHashes(): Record<string, string> {
   const base = join(GRADER_DIR, '..');
-  return Object.fromEntries(SUPPORT_DIRS.flatMap((d) => walk(d)).map((f) => [relative(base, f).split('\\').join('/'), hashFile(f)]));
+  return Object.fromEntries(
+    SUPPORT_DIRS.flatMap((d) => walk(d)).map((f) => [relative(base, f).split('\\').join('/'), hashFile(f)]),
+  );
 }
 
 /** What differs between the recorded hashes and the files now: changed, deleted and added paths. */
-export function compareHashes(recorded: Record<string, string>, now: Record<string, string>): { changed: string[]; deleted: string[]; added: string[] } {
+export function compareHashes(
+  recorded: Record<string, string>,
+  now: Record<string, string>,
+): { changed: string[]; deleted: string[]; added: string[] } {
   const changed: string[] = [];
   const deleted: string[] = [];
   for (const [path, hash] of Object.entries(recorded)) {
@@ -75,7 +90,9 @@ export function readManifest(layout: Layout): Manifest | undefined {
   try {
     return JSON.parse(readFileSync(layout.manifestPath, 'utf8')) as Manifest;
   } catch (err) {
-    throw new Error(`${layout.manifestPath}: not valid JSON (${(err as Error).message}); regenerate it with course-grade --update-hashes`);
+    throw new Error(
+      `${layout.manifestPath}: not valid JSON (${(err as Error).message}); regenerate it with course-grade --update-hashes`,
+    );
   }
 }
 
@@ -90,14 +107,24 @@ export function writeManifest(layout: Layout, manifest: Manifest): void {
 export function tamperFindings(meta: ExerciseMeta, manifest: Manifest | undefined): string[] {
   const entry = manifest?.exercises[meta.name];
   if (!manifest || !entry) {
-    return [`No recorded hashes for the tests of "${meta.name}", so they cannot be checked: a maintainer runs course-grade --update-hashes.`];
+    return [
+      `No recorded hashes for the tests of "${meta.name}", so they cannot be checked: a maintainer runs course-grade --update-hashes.`,
+    ];
   }
   const findings: string[] = [];
   const ex = compareHashes(entry.files, exerciseHashes(meta));
-  for (const p of ex.changed) findings.push(`The test file ${meta.name}/${p} was changed: tests must stay as shipped (restore it with git checkout -- exercises/${meta.name}/${p}).`);
-  for (const p of ex.deleted) findings.push(`The test file ${meta.name}/${p} was deleted: restore it with git checkout -- exercises/${meta.name}/${p}.`);
-  for (const p of ex.added) findings.push(`A file was added to the tests of ${meta.name}: ${p}. Tests must stay as shipped.`);
+  for (const p of ex.changed)
+    findings.push(
+      `The test file ${meta.name}/${p} was changed: tests must stay as shipped (restore it with git checkout -- exercises/${meta.name}/${p}).`,
+    );
+  for (const p of ex.deleted)
+    findings.push(
+      `The test file ${meta.name}/${p} was deleted: restore it with git checkout -- exercises/${meta.name}/${p}.`,
+    );
+  for (const p of ex.added)
+    findings.push(`A file was added to the tests of ${meta.name}: ${p}. Tests must stay as shipped.`);
   const sup = compareHashes(manifest.support, supportHashes());
-  for (const p of [...sup.changed, ...sup.deleted, ...sup.added]) findings.push(`Support code the tests rely on was changed: packages/${p}.`);
+  for (const p of [...sup.changed, ...sup.deleted, ...sup.added])
+    findings.push(`Support code the tests rely on was changed: packages/${p}.`);
   return findings;
 }

@@ -1,5 +1,5 @@
-import { gradeExercise } from './grade';
 import { listExerciseNames, loadExercise } from './exercise-meta';
+import { gradeExercise } from './grade';
 import type { Layout } from './layout';
 import { exerciseHashes, type Manifest, readManifest, supportHashes, writeManifest } from './tamper';
 
@@ -23,7 +23,9 @@ export function recordHashes(layout: Layout): Manifest {
 export async function updateHashes(layout: Layout, log: (line: string) => void): Promise<number> {
   const manifest = recordHashes(layout);
   const names = Object.keys(manifest.exercises);
-  log(`Recorded hashes of ${Object.keys(manifest.support).length} support file(s) and the tests of ${names.length} exercise(s) in ${layout.manifestPath}`);
+  log(
+    `Recorded hashes of ${Object.keys(manifest.support).length} support file(s) and the tests of ${names.length} exercise(s) in ${layout.manifestPath}`,
+  );
   let failures = 0;
   for (const name of names) {
     const verdict = await gradeExercise(layout, name, { target: 'solution' });

@@ -75,7 +75,8 @@ function fromRaw(t: RawTest, testBudgetMs: number): TestVerdict {
     name: t.path.join(' > '),
     taskId: taskIdOf(t.path),
     status,
-    message: status === 'pass' ? '' : first ? explain(stripAnsi(first.message), testBudgetMs) : `test ${t.state}`,
+    message:
+      status === 'pass' ? '' : first ? explain(stripAnsi(first.message), testBudgetMs) : `test ${t.state}`,
     ...(first?.diff ? { diff: stripAnsi(first.diff) } : {}),
     output: t.output,
     durationMs: t.durationMs,
@@ -87,8 +88,16 @@ function fromRaw(t: RawTest, testBudgetMs: number): TestVerdict {
  * Turn a run's outcome into the exercise's verdict: tests grouped by task, points for the tasks
  * whose every test passed, and every problem that makes the run untrustworthy named.
  */
-export function judge(meta: ExerciseMeta, target: 'exercise' | 'solution', outcome: RunOutcome, testBudgetMs: number, tampered: string[] = []): ExerciseVerdict {
-  const tests = outcome.tests.filter((t) => t.state !== 'skipped' && t.state !== 'pending').map((t) => fromRaw(t, testBudgetMs));
+export function judge(
+  meta: ExerciseMeta,
+  target: 'exercise' | 'solution',
+  outcome: RunOutcome,
+  testBudgetMs: number,
+  tampered: string[] = [],
+): ExerciseVerdict {
+  const tests = outcome.tests
+    .filter((t) => t.state !== 'skipped' && t.state !== 'pending')
+    .map((t) => fromRaw(t, testBudgetMs));
   const problems: string[] = [];
 
   if (outcome.overrun) {
@@ -96,12 +105,23 @@ export function judge(meta: ExerciseMeta, target: 'exercise' | 'solution', outco
     const what = o.test
       ? `"${o.test.name}" was still running after ${(o.test.ranMs / 1000).toFixed(1)} s`
       : 'the tests had not finished';
-    const budget = o.kind === 'test' ? `the ${o.budgetMs} ms budget per test` : `the ${o.budgetMs} ms budget for the exercise`;
+    const budget =
+      o.kind === 'test'
+        ? `the ${o.budgetMs} ms budget per test`
+        : `the ${o.budgetMs} ms budget for the exercise`;
     const message = `Stopped: ${what}, over ${budget}. An infinite loop, a busy-wait or a blocked event loop never lets the test finish. The run and everything it started were killed.${o.lastOutput ? `\nLast output:\n${o.lastOutput.trim().slice(-500)}` : ''}`;
     problems.push(message);
     if (o.test) {
       const name = o.test.name;
-      tests.push({ name, taskId: taskIdOf(name.split(' > ')), status: 'error', message, output: o.lastOutput, durationMs: o.test.ranMs, file: o.test.file });
+      tests.push({
+        name,
+        taskId: taskIdOf(name.split(' > ')),
+        status: 'error',
+        message,
+        output: o.lastOutput,
+        durationMs: o.test.ranMs,
+        file: o.test.file,
+      });
     }
   }
   if (outcome.crash) problems.push(outcome.crash);
@@ -112,7 +132,16 @@ export function judge(meta: ExerciseMeta, target: 'exercise' | 'solution', outco
     const inFile = tests.filter((t) => t.file === m.file);
     for (const t of inFile) if (t.status === 'pass') Object.assign(t, { status: 'fail', message });
     const taskId = taskIdOfFile(m.file);
-    if (inFile.length === 0) tests.push({ name: `${basename(m.file)} (the whole file)`, taskId, status: 'error', message, output: '', durationMs: 0, file: m.file });
+    if (inFile.length === 0)
+      tests.push({
+        name: `${basename(m.file)} (the whole file)`,
+        taskId,
+        status: 'error',
+        message,
+        output: '',
+        durationMs: 0,
+        file: m.file,
+      });
   }
   for (const u of outcome.unhandled) {
     const message = `An error was thrown outside any test${u.test ? ` (while "${u.test}" ran)` : ''}: ${explain(stripAnsi(u.message))}. A callback (timer, event, worker message) threw after its test had moved on.`;
@@ -121,24 +150,46 @@ export function judge(meta: ExerciseMeta, target: 'exercise' | 'solution', outco
     if (t) Object.assign(t, { status: 'fail', message });
   }
   if (outcome.orphans.length > 0) {
-    problems.push(`Processes were still running after the tests ended (the grader killed them):\n${outcome.orphans.map((o) => `  ${o}`).join('\n')}\nEvery child you start must be stopped before your function returns.`);
+    problems.push(
+      `Processes were still running after the tests ended (the grader killed them):\n${outcome.orphans.map((o) => `  ${o}`).join('\n')}\nEvery child you start must be stopped before your function returns.`,
+    );
   }
   for (const t of tampered) problems.push(t);
 
   const tasks: TaskVerdict[] = meta.tasks.map((task) => {
     const mine = tests.filter((t) => t.taskId === task.id);
-    return { ...task, tests: mine, passed: mine.length > 0 && mine.every((t) => t.status === 'pass') && tampered.length === 0 };
+    return {
+      ...task,
+      tests: mine,
+      passed: mine.length > 0 && mine.every((t) => t.status === 'pass') && tampered.length === 0,
+    };
   });
   for (const task of tasks) {
     if (task.tests.length === 0) {
-      const why = outcome.overrun || outcome.crash || outcome.cancelled ? 'not run: the run was stopped before it got here' : `no test found with a describe('Task ${task.id}: ...') title`;
-      task.tests.push({ name: `Task ${task.id}: ${task.title}`, taskId: task.id, status: 'error', message: why, output: '', durationMs: 0, file: '' });
+      const why =
+        outcome.overrun || outcome.crash || outcome.cancelled
+          ? 'not run: the run was stopped before it got here'
+          : `no test found with a describe('Task ${task.id}: ...') title`;
+      task.tests.push({
+        name: `Task ${task.id}: ${task.title}`,
+        taskId: task.id,
+        status: 'error',
+        message: why,
+        output: '',
+        durationMs: 0,
+        file: '',
+      });
     }
   }
   const untasked = tests.filter((t) => t.taskId === null || !meta.tasks.some((k) => k.id === t.taskId));
   const points = tasks.filter((t) => t.passed).reduce((a, t) => a + t.points, 0);
   const allPassed = tasks.every((t) => t.passed) && untasked.every((t) => t.status === 'pass');
-  const status = outcome.crash || outcome.overrun || outcome.cancelled ? 'error' : allPassed && problems.length === 0 ? 'pass' : 'fail';
+  const status =
+    outcome.crash || outcome.overrun || outcome.cancelled
+      ? 'error'
+      : allPassed && problems.length === 0
+        ? 'pass'
+        : 'fail';
   return {
     name: meta.name,
     title: meta.title,

@@ -20,10 +20,17 @@ export interface VerifyRow {
  * solution `runs` times in a row (every task must pass every time), the last run with a CPU hog
  * beside it to shake out timing-dependent tests.
  */
-export async function verifyExercise(layout: Layout, name: string, runs: number, log: (line: string) => void): Promise<VerifyRow> {
+export async function verifyExercise(
+  layout: Layout,
+  name: string,
+  runs: number,
+  log: (line: string) => void,
+): Promise<VerifyRow> {
   const stubRun = await gradeExercise(layout, name, { target: 'exercise' });
   const passingAsShipped = stubRun.tasks.filter((t) => t.passed).map((t) => `Task ${t.id}`);
-  log(`  ${name}: as shipped ${passingAsShipped.length === 0 ? paint.ok('every task fails') : paint.fail(`${passingAsShipped.join(', ')} pass(es)`)} ${paint.dim(formatMs(stubRun.wallMs))}`);
+  log(
+    `  ${name}: as shipped ${passingAsShipped.length === 0 ? paint.ok('every task fails') : paint.fail(`${passingAsShipped.join(', ')} pass(es)`)} ${paint.dim(formatMs(stubRun.wallMs))}`,
+  );
   const solutionRuns: VerifyRow['solutionRuns'] = [];
   for (let i = 0; i < runs; i++) {
     const withHog = i === runs - 1;
@@ -35,10 +42,16 @@ export async function verifyExercise(layout: Layout, name: string, runs: number,
       hog?.stop();
     }
     solutionRuns.push({ verdict, withHog });
-    log(`  ${name}: solution run ${i + 1}/${runs}${withHog ? ' (with a CPU hog)' : ''} ${verdict.status === 'pass' ? paint.ok('pass') : paint.fail(verdict.status)} ${paint.dim(formatMs(verdict.wallMs))}`);
+    log(
+      `  ${name}: solution run ${i + 1}/${runs}${withHog ? ' (with a CPU hog)' : ''} ${verdict.status === 'pass' ? paint.ok('pass') : paint.fail(verdict.status)} ${paint.dim(formatMs(verdict.wallMs))}`,
+    );
     if (verdict.status !== 'pass') break; // one miss fails the exercise; do not spend CI time on more
   }
-  const ok = passingAsShipped.length === 0 && stubRun.status !== 'error' && solutionRuns.length === runs && solutionRuns.every((r) => r.verdict.status === 'pass');
+  const ok =
+    passingAsShipped.length === 0 &&
+    stubRun.status !== 'error' &&
+    solutionRuns.length === runs &&
+    solutionRuns.every((r) => r.verdict.status === 'pass');
   return { name, tasks: stubRun.tasks.length, passingAsShipped, stubRun, solutionRuns, ok };
 }
 
@@ -50,7 +63,11 @@ export function formatVerifyTable(rows: readonly VerifyRow[], runs: number): str
     {
       header: 'fails as shipped',
       value: (r) =>
-        r.stubRun.status === 'error' ? paint.fail('run error') : r.passingAsShipped.length === 0 ? paint.ok('yes') : paint.fail(`no: ${r.passingAsShipped.join(', ')}`),
+        r.stubRun.status === 'error'
+          ? paint.fail('run error')
+          : r.passingAsShipped.length === 0
+            ? paint.ok('yes')
+            : paint.fail(`no: ${r.passingAsShipped.join(', ')}`),
     },
     {
       header: `solution passes (${runs}×)`,
@@ -63,10 +80,18 @@ export function formatVerifyTable(rows: readonly VerifyRow[], runs: number): str
       header: 'with CPU hog',
       value: (r) => {
         const hog = r.solutionRuns.find((s) => s.withHog);
-        return hog ? (hog.verdict.status === 'pass' ? paint.ok('pass') : paint.fail(hog.verdict.status)) : paint.dim('not reached');
+        return hog
+          ? hog.verdict.status === 'pass'
+            ? paint.ok('pass')
+            : paint.fail(hog.verdict.status)
+          : paint.dim('not reached');
       },
     },
-    { header: 'slowest solution run', value: (r) => formatMs(Math.max(0, ...r.solutionRuns.map((s) => s.verdict.wallMs))), align: 'right' },
+    {
+      header: 'slowest solution run',
+      value: (r) => formatMs(Math.max(0, ...r.solutionRuns.map((s) => s.verdict.wallMs))),
+      align: 'right',
+    },
     { header: 'verdict', value: (r) => (r.ok ? paint.ok('OK') : paint.fail('FAIL')) },
   ]);
 }
@@ -74,12 +99,17 @@ export function formatVerifyTable(rows: readonly VerifyRow[], runs: number): str
 /** Why a row failed, for the lines under the table. */
 export function verifyFailures(row: VerifyRow): string[] {
   const out: string[] = [];
-  if (row.passingAsShipped.length > 0) out.push(`${row.name}: ${row.passingAsShipped.join(', ')} pass(es) with the shipped stubs: the tests do not test the task.`);
+  if (row.passingAsShipped.length > 0)
+    out.push(
+      `${row.name}: ${row.passingAsShipped.join(', ')} pass(es) with the shipped stubs: the tests do not test the task.`,
+    );
   if (row.stubRun.status === 'error') out.push(`${row.name} (stubs): ${row.stubRun.problems.join('\n')}`);
   for (const [i, r] of row.solutionRuns.entries()) {
     if (r.verdict.status === 'pass') continue;
     const failing = r.verdict.tasks.flatMap((t) => t.tests).find((t) => t.status !== 'pass');
-    out.push(`${row.name} solution run ${i + 1}${r.withHog ? ' (CPU hog)' : ''}: ${failing ? `${failing.name}: ${failing.message}` : ''}${r.verdict.problems.length ? `\n${r.verdict.problems.join('\n')}` : ''}`);
+    out.push(
+      `${row.name} solution run ${i + 1}${r.withHog ? ' (CPU hog)' : ''}: ${failing ? `${failing.name}: ${failing.message}` : ''}${r.verdict.problems.length ? `\n${r.verdict.problems.join('\n')}` : ''}`,
+    );
   }
   return out;
 }

@@ -19,7 +19,12 @@ export const DEBOUNCE_MS = 200;
  * `--watch`: grade on every save, debounced; a save during a run cancels it (its whole process group
  * is killed) and starts over; `q` or Ctrl-C quits, stopping any run in progress.
  */
-export function watchExercises(layout: Layout, names: readonly string[], target: 'exercise' | 'solution', io: WatchIO): Promise<number> {
+export function watchExercises(
+  layout: Layout,
+  names: readonly string[],
+  target: 'exercise' | 'solution',
+  io: WatchIO,
+): Promise<number> {
   return new Promise((resolveQuit) => {
     let running: { name: string; abort: AbortController; done: Promise<void> } | undefined;
     const pending = new Set<string>();
@@ -32,7 +37,11 @@ export function watchExercises(layout: Layout, names: readonly string[], target:
       io.write(`${formatExercise(v)}\n`);
       const next = v.tasks.find((t) => !t.passed);
       const fail = firstFailure(v);
-      io.write(next ? `\n${paint.warn('Next:')} Task ${next.id}: ${next.title}${fail ? paint.dim(` (${fail.name})`) : ''}\n` : `\n${paint.ok('All tasks pass.')}\n`);
+      io.write(
+        next
+          ? `\n${paint.warn('Next:')} Task ${next.id}: ${next.title}${fail ? paint.dim(` (${fail.name})`) : ''}\n`
+          : `\n${paint.ok('All tasks pass.')}\n`,
+      );
       io.write(paint.dim(`Watching for changes… (q to quit)\n`));
     };
 

@@ -25,7 +25,10 @@ const LOOPBACK_NAMES = new Set(['localhost', 'localhost.', 'ip6-localhost', 'ip6
 
 /** True for 127.0.0.0/8, ::1, ::ffff:127.x.x.x and the loopback host names. */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (LOOPBACK_NAMES.has(h)) return true;
   const v = isIP(h);
   if (v === 4) return h.startsWith('127.');

@@ -31,17 +31,20 @@ export function toJsonReport(verdicts: readonly ExerciseVerdict[]) {
     return plain === '' ? null : plain.length > OUTPUT_LIMIT ? `${plain.slice(0, OUTPUT_LIMIT - 1)}…` : plain;
   };
   const exercises = verdicts.map((v) => {
-    const tests: JsonTest[] = [...v.tasks.flatMap((t) => t.tests.map((x) => ({ x, points: t.passed ? t.points / t.tests.length : 0 }))), ...v.untasked.map((x) => ({ x, points: 0 }))].map(
-      ({ x, points }) => ({
-        name: x.name,
-        task_id: x.taskId,
-        status: x.status,
-        message: x.status === 'pass' ? null : x.message,
-        output: cap(x.output),
-        duration_ms: x.durationMs,
-        points,
-      }),
-    );
+    const tests: JsonTest[] = [
+      ...v.tasks.flatMap((t) =>
+        t.tests.map((x) => ({ x, points: t.passed ? t.points / t.tests.length : 0 })),
+      ),
+      ...v.untasked.map((x) => ({ x, points: 0 })),
+    ].map(({ x, points }) => ({
+      name: x.name,
+      task_id: x.taskId,
+      status: x.status,
+      message: x.status === 'pass' ? null : x.message,
+      output: cap(x.output),
+      duration_ms: x.durationMs,
+      points,
+    }));
     return {
       name: v.name,
       target: v.target,
@@ -54,7 +57,11 @@ export function toJsonReport(verdicts: readonly ExerciseVerdict[]) {
       tests,
     };
   });
-  const status = verdicts.some((v) => v.status === 'error') ? 'error' : verdicts.every((v) => v.status === 'pass') ? 'pass' : 'fail';
+  const status = verdicts.some((v) => v.status === 'error')
+    ? 'error'
+    : verdicts.every((v) => v.status === 'pass')
+      ? 'pass'
+      : 'fail';
   const failing = verdicts.filter((v) => v.status !== 'pass').map((v) => v.name);
   return {
     version: 3,

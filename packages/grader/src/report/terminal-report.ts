@@ -23,11 +23,15 @@ export function formatExercise(v: ExerciseVerdict): string {
   const lines: string[] = [];
   const mark = v.status === 'pass' ? paint.ok('✔') : v.status === 'error' ? paint.fail('✖') : paint.warn('●');
   const where = v.target === 'solution' ? paint.dim(' (solution)') : '';
-  lines.push(`${mark} ${paint.heading(v.name)}${where} ${paint.dim('—')} ${v.title}  ${paint.figure(`${v.points}/${v.maxPoints} points`)} ${paint.dim(formatMs(v.wallMs))}`);
+  lines.push(
+    `${mark} ${paint.heading(v.name)}${where} ${paint.dim('—')} ${v.title}  ${paint.figure(`${v.points}/${v.maxPoints} points`)} ${paint.dim(formatMs(v.wallMs))}`,
+  );
   for (const task of v.tasks) {
     const passed = task.tests.filter((t) => t.status === 'pass').length;
     const icon = task.passed ? paint.ok('✔') : paint.fail('✖');
-    lines.push(`  ${icon} Task ${task.id}: ${task.title} ${paint.dim(`(${passed}/${task.tests.length} tests, ${task.points} pt)`)}`);
+    lines.push(
+      `  ${icon} Task ${task.id}: ${task.title} ${paint.dim(`(${passed}/${task.tests.length} tests, ${task.points} pt)`)}`,
+    );
   }
   const fail = firstFailure(v);
   if (fail) {
@@ -35,8 +39,10 @@ export function formatExercise(v: ExerciseVerdict): string {
     for (const l of fail.message.split('\n').slice(0, 12)) lines.push(`    ${l}`);
     if (fail.diff) {
       const diff = fail.diff.split('\n');
-      for (const l of diff.slice(0, MAX_DIFF_LINES)) lines.push(`    ${l.startsWith('+') ? paint.ok(l) : l.startsWith('-') ? paint.fail(l) : l}`);
-      if (diff.length > MAX_DIFF_LINES) lines.push(paint.dim(`    … ${diff.length - MAX_DIFF_LINES} more lines`));
+      for (const l of diff.slice(0, MAX_DIFF_LINES))
+        lines.push(`    ${l.startsWith('+') ? paint.ok(l) : l.startsWith('-') ? paint.fail(l) : l}`);
+      if (diff.length > MAX_DIFF_LINES)
+        lines.push(paint.dim(`    … ${diff.length - MAX_DIFF_LINES} more lines`));
     }
   }
   const shown = fail?.message ?? '';

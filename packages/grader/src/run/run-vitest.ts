@@ -74,12 +74,17 @@ const REPORTER = join(__dirname, '..', 'vitest', 'grade-reporter.ts');
  */
 export function runVitest(request: RunRequest): Promise<RunOutcome> {
   const { meta, layout, budgets } = request;
-  const scratch = join(layout.stateDir, 'runs', `${meta.name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  const scratch = join(
+    layout.stateDir,
+    'runs',
+    `${meta.name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+  );
   mkdirSync(scratch, { recursive: true });
   const progressFile = join(scratch, 'progress.ndjson');
   const resultsFile = join(scratch, 'results.ndjson');
   const config = join(meta.dir, 'vitest.config.ts');
-  if (!existsSync(config)) throw new Error(`${config} is missing: every exercise runs its tests through exerciseConfig.`);
+  if (!existsSync(config))
+    throw new Error(`${config} is missing: every exercise runs its tests through exerciseConfig.`);
 
   const args = [
     VITEST_BIN,
@@ -114,7 +119,12 @@ export function runVitest(request: RunRequest): Promise<RunOutcome> {
   }
 
   const started = Date.now();
-  const child = spawn(process.execPath, args, { cwd: meta.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: meta.dir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`Could not start vitest for ${meta.name}`);
   trackGroup(pgid);

@@ -1,12 +1,39 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
-import type { Plugin, ViteUserConfig as UserConfig } from 'vitest/config' with { 'resolution-mode': 'import' };
 
-// Why require: this file is CommonJS (module node16) and vitest/config is ESM-only. Node 20.19+ loads it
-// with require(esm) at run time; TypeScript only refuses the static import form.
-const { defineConfig, mergeConfig } = require('vitest/config') as typeof import('vitest/config', {
-  with: { 'resolution-mode': 'import' },
-});
+/** The parts of a vitest config this module builds (vitest's own types are ESM-only; this file is CJS). */
+export interface UserConfig {
+  root?: string;
+  plugins?: unknown[];
+  test?: {
+    include?: string[];
+    setupFiles?: string[];
+    env?: Record<string, string>;
+    reporters?: unknown[];
+    pool?: string;
+    [option: string]: unknown;
+  };
+  [option: string]: unknown;
+}
+
+/** A vite resolver plugin (the one hook used here). */
+interface Plugin {
+  name: string;
+  enforce: 'pre';
+  resolveId(
+    this: { resolve(source: string, importer: string, options: object): Promise<{ id: string } | null> },
+    source: string,
+    importer: string | undefined,
+    options: object,
+  ): Promise<string | null>;
+}
+
+// Why require: this file is CommonJS (module node16); vitest/config ships a CommonJS build, but its
+// types are ESM, so TypeScript refuses a static value import (TS1479). vitest.shared.ts likewise.
+const { defineConfig, mergeConfig } = require('vitest/config') as {
+  defineConfig: (config: UserConfig) => UserConfig;
+  mergeConfig: (defaults: UserConfig, overrides: UserConfig) => UserConfig;
+};
 const shared = (require('../../../../vitest.shared') as { default: UserConfig }).default;
 
 /**
@@ -29,7 +56,10 @@ export function exerciseConfig(packageDir: string, target: 'exercise' | 'solutio
   const useSolution = target === 'solution' || process.env.COURSE_TARGET === 'solutions';
   const from = join(exerciseDir, 'src');
   // The grader's tests point COURSE_SOLUTIONS_DIR at deliberately wrong solutions.
-  const to = join(process.env.COURSE_SOLUTIONS_DIR ? resolve(process.env.COURSE_SOLUTIONS_DIR, name) : solutionDir, 'src');
+  const to = join(
+    process.env.COURSE_SOLUTIONS_DIR ? resolve(process.env.COURSE_SOLUTIONS_DIR, name) : solutionDir,
+    'src',
+  );
   if (useSolution) process.env.COURSE_SRC_REDIRECT = `${from}=${to}`;
   const config = mergeConfig(
     shared,
@@ -61,10 +91,12 @@ function redirectSources(from: string, to: string): Plugin {
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return null;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      if (!resolved || !resolved.id.startsWith(from + sep)) return null;
+      if (!resolved?.id.startsWith(from + sep)) return null;
       const swapped = to + resolved.id.slice(from.length);
       if (!existsSync(swapped)) {
-        throw new Error(`The solution has no ${swapped} for the exercise's ${resolved.id}: solutions mirror exercises path for path.`);
+        throw new Error(
+          `The solution has no ${swapped} for the exercise's ${resolved.id}: solutions mirror exercises path for path.`,
+        );
       }
       return swapped;
     },

@@ -1,5 +1,21 @@
 import { appendFileSync } from 'node:fs';
-import type { Reporter, TestCase, TestModule } from 'vitest/node' with { 'resolution-mode': 'import' };
+
+// The parts of vitest's reporter API used here (vitest/node's types are ESM-only, this file is CJS).
+interface TestCase {
+  id: string;
+  name: string;
+  parent: { type: string; name: string; parent: unknown };
+  module: { moduleId: string };
+  result(): {
+    state: 'passed' | 'failed' | 'skipped' | 'pending';
+    errors?: ReadonlyArray<{ message?: string; diff?: string }>;
+  };
+  diagnostic(): { duration: number } | undefined;
+}
+interface TestModule {
+  moduleId: string;
+  errors(): ReadonlyArray<{ message: string }>;
+}
 
 /**
  * The reporter the grader gives vitest: one JSON line per finished test, and one per test file's
@@ -22,7 +38,7 @@ export type ResultLine =
   | { kind: 'unhandled'; errors: Array<{ message: string; test?: string }> }
   | { kind: 'end' };
 
-export default class GradeReporter implements Reporter {
+export default class GradeReporter {
   private readonly out = process.env.COURSE_GRADE_RESULTS ?? '';
 
   private write(line: ResultLine): void {
@@ -32,7 +48,7 @@ export default class GradeReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = test.result();
     const path: string[] = [test.name];
-    for (let p = test.parent; p.type === 'suite'; p = p.parent) path.unshift(p.name);
+    for (let p = test.parent; p.type === 'suite'; p = p.parent as TestCase['parent']) path.unshift(p.name);
     this.write({
       kind: 'test',
       id: test.id,
@@ -46,12 +62,23 @@ export default class GradeReporter implements Reporter {
 
   onTestModuleEnd(module: TestModule): void {
     const errors = module.errors();
-    if (errors.length > 0) this.write({ kind: 'module', file: module.moduleId, errors: errors.map((e) => ({ message: e.message })) });
+    if (errors.length > 0)
+      this.write({
+        kind: 'module',
+        file: module.moduleId,
+        errors: errors.map((e) => ({ message: e.message })),
+      });
   }
 
-  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<{ message: string; VITEST_TEST_NAME?: string }>): void {
+  onTestRunEnd(
+    _modules: ReadonlyArray<TestModule>,
+    unhandled: ReadonlyArray<{ message: string; VITEST_TEST_NAME?: string }>,
+  ): void {
     if (unhandled.length > 0) {
-      this.write({ kind: 'unhandled', errors: unhandled.map((e) => ({ message: e.message, test: e.VITEST_TEST_NAME })) });
+      this.write({
+        kind: 'unhandled',
+        errors: unhandled.map((e) => ({ message: e.message, test: e.VITEST_TEST_NAME })),
+      });
     }
     this.write({ kind: 'end' });
   }

@@ -48,7 +48,14 @@ if (progressFile) {
   beforeEach((ctx) => {
     current = ctx.task.id;
     written = 0;
-    emit({ ev: 'start', id: ctx.task.id, name: fullName(ctx.task as unknown as Named), file: ctx.task.file?.filepath ?? '', pid: process.pid, at: Date.now() });
+    emit({
+      ev: 'start',
+      id: ctx.task.id,
+      name: fullName(ctx.task as unknown as Named),
+      file: ctx.task.file?.filepath ?? '',
+      pid: process.pid,
+      at: Date.now(),
+    });
   });
   afterEach((ctx) => {
     emit({ ev: 'end', id: ctx.task.id, pid: process.pid, at: Date.now() });
@@ -61,7 +68,9 @@ afterAll(async () => {
   if (left.length === 0) return;
   const names = left.map((h) => `a ${h.kind} (${h.file})`).join(', ');
   await Promise.all(left.map((h) => h.stop()));
-  throw new Error(`Left running after the tests of this file: ${names}. Every worker and child you start must be stopped (they were stopped by the grader).`);
+  throw new Error(
+    `Left running after the tests of this file: ${names}. Every worker and child you start must be stopped (they were stopped by the grader).`,
+  );
 });
 
 interface Named {

@@ -40,7 +40,8 @@ export interface TestProgress {
 export function foldProgress(events: readonly ProgressEvent[]): TestProgress[] {
   const byId = new Map<string, TestProgress>();
   for (const e of events) {
-    if (e.ev === 'start') byId.set(e.id, { id: e.id, name: e.name, file: e.file, pid: e.pid, startedAt: e.at, output: '' });
+    if (e.ev === 'start')
+      byId.set(e.id, { id: e.id, name: e.name, file: e.file, pid: e.pid, startedAt: e.at, output: '' });
     else if (e.ev === 'end') {
       const t = byId.get(e.id);
       if (t) t.endedAt = e.at;

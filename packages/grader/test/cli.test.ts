@@ -1,0 +1,124 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withTimeout } from '@course/runtime';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { copyCourse } from './helpers/fixture-course';
+
+vi.setConfig({ testTimeout: 90_000 });
+
+const BIN = join(__dirname, '..', 'bin', 'course-grade.cjs');
+const cleanups: Array<() => void> = [];
+afterAll(() => {
+  for (const c of cleanups) c();
+});
+
+function cli(args: string[], input = ''): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  child.stdin.end(input);
+  return withTimeout(
+    once(child, 'close').then(([code]) => ({ code: code as number | null, out })),
+    80_000,
+    `course-grade ${args.join(' ')}`,
+  );
+}
+
+/** A course copy that is its own git repository, as a learner's clone is. */
+function gitCourse() {
+  const course = copyCourse();
+  cleanups.push(course.cleanup);
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: course.root, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '.');
+  git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-q', '-m', 'shipped');
+  return course;
+}
+
+describe('course-grade', () => {
+  it('prints its usage with --help and refuses an unknown exercise by name', async () => {
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/pnpm grade --verify \[--runs K\]/);
+    const { root } = gitCourse();
+    const unknown = await cli(['--root', root, 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toMatch(
+      /No exercise "nope" \(no .*exercises\/nope\/exercise\.json\)\. Exercises: tiny\./,
+    );
+  });
+
+  it('--reset asks for --yes when not on a terminal, then restores the stubs and never the tests', async () => {
+    const { root } = gitCourse();
+    const stub = join(root, 'exercises', 'tiny', 'src', 'pause.ts');
+    const testFile = join(root, 'exercises', 'tiny', 'test', 'task-2-pause.test.ts');
+    const shippedStub = readFileSync(stub, 'utf8');
+    writeFileSync(stub, 'export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));\n');
+    writeFileSync(testFile, `${readFileSync(testFile, 'utf8')}// edited\n`);
+
+    const refused = await cli(['--root', root, '--reset', 'tiny']);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toMatch(
+      /would discard your changes to 1 file\(s\); not a terminal, so add --yes to confirm/,
+    );
+    expect(readFileSync(stub, 'utf8')).not.toBe(shippedStub);
+
+    const done = await cli(['--root', root, '--reset', 'tiny', '--yes']);
+    expect(done.code).toBe(0);
+    expect(readFileSync(stub, 'utf8')).toBe(shippedStub);
+    expect(readFileSync(testFile, 'utf8')).toMatch(/\/\/ edited\n$/);
+  });
+
+  it('--hint shows the hints of the first unfinished task one at a time', async () => {
+    const { root } = gitCourse();
+    const first = await cli(['--root', root, '--hint', 'tiny']);
+    expect(first.out).toMatch(
+      /Task 1: Sum on two workers — hint 1 of 2\nStart every worker before you await any of them\./,
+    );
+    const second = await cli(['--root', root, '--hint', 'tiny']);
+    expect(second.out).toMatch(/hint 2 of 2/);
+  });
+
+  it('--watch grades, re-grades on save (cancelling the run in progress), and quits on q', async () => {
+    const { root } = gitCourse();
+    const child = spawn(process.execPath, [BIN, '--root', root, '--watch', 'tiny'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let out = '';
+    const seen = (re: RegExp) =>
+      withTimeout(
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (re.test(out)) {
+              child.stdout.off('data', check);
+              resolve();
+            }
+          };
+          child.stdout.on('data', check);
+          check();
+        }),
+        80_000,
+        `watch output ${re}`,
+      );
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    await seen(/Grading tiny…/);
+    // A save while the first run is in progress: that run is cancelled and a new one starts.
+    const stub = join(root, 'exercises', 'tiny', 'src', 'pause.ts');
+    writeFileSync(stub, `${readFileSync(stub, 'utf8')}\n`);
+    await seen(/Change saved: cancelling the run of tiny/);
+    await seen(/Watching for changes… \(q to quit\)/);
+    expect(out).toMatch(/Next: Task 1: Sum on two workers/);
+    child.stdin.write('q');
+    const [code] = await withTimeout(once(child, 'close'), 20_000, 'watch to quit');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Stopped watching\./);
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { gradeExercise } from '../src/grade';
+import type { ExerciseVerdict } from '../src/verdicts';
+import { copyCourse, fixtureLayout, WRONG } from './helpers/fixture-course';
+
+/**
+ * The grader against a tiny fixture exercise, its reference solution, and deliberately wrong
+ * solutions: each must get the right verdict, within the budget, leaving nothing running.
+ * (Real vitest runs in real process groups: these are the slow tests of this package.)
+ */
+// Each grading is a real vitest run (2-4 s idle; several times that on a loaded 2-core machine).
+vi.setConfig({ testTimeout: 90_000 });
+
+const cleanups: Array<() => void> = [];
+afterAll(() => {
+  for (const c of cleanups) c();
+});
+
+async function grade(
+  target: 'exercise' | 'solution',
+  solutionsDir?: string,
+  env?: Record<string, string>,
+): Promise<ExerciseVerdict> {
+  const { layout, cleanup } = fixtureLayout(solutionsDir ? { solutionsDir } : {});
+  cleanups.push(cleanup);
+  return gradeExercise(layout, 'tiny', { target, ...(env ? { env } : {}) });
+}
+
+const failing = (v: ExerciseVerdict, task: number) =>
+  v.tasks.find((t) => t.id === task)?.tests.find((t) => t.status !== 'pass');
+
+/** Alive means running: a killed process may linger a moment as a zombie until its parent reaps it. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('grading the fixture exercise', () => {
+  it('fails every task of the shipped stubs, with the stub message', async () => {
+    const v = await grade('exercise');
+    expect(v.status).toBe('fail');
+    expect(v.tasks.map((t) => t.passed)).toEqual([false, false]);
+    expect(failing(v, 1)?.message).toMatch(/Not implemented yet: sumOnWorkers/);
+    expect(v.points).toBe(0);
+  });
+
+  it('passes every task of the reference solution', async () => {
+    const v = await grade('solution');
+    expect(v.problems).toEqual([]);
+    expect(v).toMatchObject({ status: 'pass', points: 3, maxPoints: 3 });
+  });
+});
+
+describe('grading deliberately wrong solutions', () => {
+  it('a sequential solution fails the parallelism task saying so; a busy-wait fails with the loop delay', async () => {
+    const v = await grade('solution', join(WRONG, 'sequential-busy-wait'));
+    expect(v.status).toBe('fail');
+    expect(failing(v, 1)?.message).toMatch(/at most 1 were busy at the same time.*sequential solution/);
+    expect(failing(v, 2)?.message).toMatch(
+      /The event loop was blocked for \d+ ms while pause\(300\) ran \(budget 150 ms\)/,
+    );
+  });
+
+  it('never-terminated workers fail as a leak naming the worker file; process.exit(0) is explained', async () => {
+    const v = await grade('solution', join(WRONG, 'leaky-worker-process-exit'));
+    expect(v.status).toBe('fail');
+    expect(failing(v, 1)?.message).toMatch(
+      /left these running after it finished:\n- a worker \(.*sum-worker\.ts\)/,
+    );
+    expect(failing(v, 2)?.message).toMatch(/^Your code called process\.exit\(0\)/);
+  });
+
+  it('an infinite loop is stopped within the budget, named with its last output, and leaves no process behind', async () => {
+    const { layout, cleanup } = fixtureLayout({ solutionsDir: join(WRONG, 'infinite-loop') });
+    cleanups.push(cleanup);
+    const pidFile = join(layout.stateDir, '..', 'pids.txt');
+    const started = Date.now();
+    const v = await gradeExercise(layout, 'tiny', {
+      target: 'solution',
+      env: { COURSE_FIXTURE_PID_FILE: pidFile },
+    });
+    const elapsed = Date.now() - started;
+    expect(v.status).toBe('error');
+    const stuck = failing(v, 2);
+    expect(stuck?.name).toBe('Task 2: Wait without blocking > waits at least the given time');
+    expect(stuck?.message).toMatch(
+      /was still running after \d+\.\d s, over the 3000 ms budget per test[\s\S]*Last output:\npausing for 100 ms/,
+    );
+    expect(elapsed).toBeLessThan(20_000); // the exercise budget
+    const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
+    expect(pids).toHaveLength(2); // the helper process and the test process that looped
+    for (const pid of pids) expect(running(pid), `process ${pid} survived the grading`).toBe(false);
+  });
+
+  it('a modified or deleted test file is reported by name and the exercise is not counted as passed', async () => {
+    const { root, layout, cleanup } = copyCourse();
+    cleanups.push(cleanup);
+    const testFile = join(root, 'exercises', 'tiny', 'test', 'task-2-pause.test.ts');
+    writeFileSync(
+      testFile,
+      readFileSync(testFile, 'utf8').replace('toBeGreaterThanOrEqual(95)', 'toBeGreaterThanOrEqual(0)'),
+    );
+    rmSync(join(root, 'exercises', 'tiny', 'test', 'task-1-sum.test.ts'));
+    const v = await gradeExercise(layout, 'tiny', { target: 'solution' });
+    expect(v.status).toBe('fail');
+    expect(v.points).toBe(0);
+    expect(v.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^The test file tiny\/test\/task-2-pause\.test\.ts was changed/),
+        expect.stringMatching(/^The test file tiny\/test\/task-1-sum\.test\.ts was deleted/),
+      ]),
+    );
+  });
+});
