@@ -25,12 +25,13 @@ export function deadlineAfter(timeoutMs: number = Number.POSITIVE_INFINITY): num
   if (Number.isNaN(timeoutMs) || timeoutMs < 0) {
     throw new RangeError(`timeoutMs must be a number >= 0 (or Infinity), got ${timeoutMs}`);
   }
-  return now() + timeoutMs;
+  // No clock read for "forever": a lock's fast path should not pay for performance.now().
+  return timeoutMs === Number.POSITIVE_INFINITY ? timeoutMs : now() + timeoutMs;
 }
 
 /** Milliseconds left until `deadline`, never negative. */
 export function remaining(deadline: number): number {
-  return Math.max(0, deadline - now());
+  return deadline === Number.POSITIVE_INFINITY ? deadline : Math.max(0, deadline - now());
 }
 
 /**

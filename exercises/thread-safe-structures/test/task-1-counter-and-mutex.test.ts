@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { liveHandles } from '@course/runtime';
-import { assertLinearizable, counterModel, expectNoLeaks, type Operation, repeatWithSeeds, watchEventLoop } from '@course/test-support';
+import {
+  assertLinearizable,
+  counterModel,
+  expectNoLeaks,
+  type Operation,
+  repeatWithSeeds,
+  watchEventLoop,
+} from '@course/test-support';
 import { describe, expect, it } from 'vitest';
 import { AtomicCounter } from '../src/atomic-counter';
 import { Mutex } from '../src/mutex';
@@ -12,7 +19,9 @@ type History = Operation<number | undefined, number>[];
 /** Run `parties` copies of a Task 1 scenario at once, released together by a start gate. */
 function runParallel<T>(parties: number, scenario: string, args: Record<string, unknown>): Promise<T[]> {
   const gate = newGate();
-  return Promise.all(Array.from({ length: parties }, () => runScenario<T>(1, scenario, { ...args, gate, parties })));
+  return Promise.all(
+    Array.from({ length: parties }, () => runScenario<T>(1, scenario, { ...args, gate, parties })),
+  );
 }
 
 /** Hammer a mutex from 3 workers; returns what was left inside, the plain total, overlaps seen and iterations done. */
@@ -106,7 +115,10 @@ describe('Task 1: Atomic counter and Mutex', () => {
   it('lock(timeoutMs) gives up and returns false when the holder does not release in time', async () => {
     const mutex = new Mutex();
     expect(mutex.tryLock()).toBe(true);
-    const { got, waitedMs } = await runScenario<{ got: boolean; waitedMs: number }>(1, 'lockWithTimeout', { mutex: mutex.buffer, timeoutMs: 60 });
+    const { got, waitedMs } = await runScenario<{ got: boolean; waitedMs: number }>(1, 'lockWithTimeout', {
+      mutex: mutex.buffer,
+      timeoutMs: 60,
+    });
     expect(got).toBe(false);
     expect(waitedMs).toBeGreaterThanOrEqual(55);
     mutex.unlock();
@@ -114,7 +126,9 @@ describe('Task 1: Atomic counter and Mutex', () => {
 
   it('unlock() by a thread that does not hold the mutex throws, naming the holder', async () => {
     const mutex = new Mutex();
-    expect(await runScenario<string>(1, 'unlockNotHeld', { mutex: mutex.buffer })).toMatch(/not locked|not hold|does not hold/i);
+    expect(await runScenario<string>(1, 'unlockNotHeld', { mutex: mutex.buffer })).toMatch(
+      /not locked|not hold|does not hold/i,
+    );
     expect(mutex.tryLock()).toBe(true);
     // The main thread's threadId is 0: the message names it as the holder.
     expect(await runScenario<string>(1, 'unlockNotHeld', { mutex: mutex.buffer })).toMatch(/thread 0/);
@@ -130,7 +144,10 @@ describe('Task 1: Atomic counter and Mutex', () => {
   it('lockAsync waits for a worker to release without blocking the event loop', async () => {
     const mutex = new Mutex();
     const signal = new Int32Array(new SharedArrayBuffer(8)); // [held, release]
-    const holder = runScenario<boolean>(1, 'holdUntilReleased', { mutex: mutex.buffer, signal: signal.buffer });
+    const holder = runScenario<boolean>(1, 'holdUntilReleased', {
+      mutex: mutex.buffer,
+      signal: signal.buffer,
+    });
     await untilWord(signal, 0, (v) => v === 1, 'the worker to take the mutex');
 
     const watch = watchEventLoop(5);

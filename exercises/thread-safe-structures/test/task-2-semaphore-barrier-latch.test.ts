@@ -13,7 +13,17 @@ describe('Task 2: Semaphore, Barrier and countdown latch', () => {
     const semaphore = new Semaphore(3);
     const shared = new SharedArrayBuffer(8);
     const gate = newGate();
-    await Promise.all(Array.from({ length: 5 }, () => runScenario(2, 'hammerSemaphore', { semaphore: semaphore.buffer, shared, iterations: 3_000, gate, parties: 5 })));
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        runScenario(2, 'hammerSemaphore', {
+          semaphore: semaphore.buffer,
+          shared,
+          iterations: 3_000,
+          gate,
+          parties: 5,
+        }),
+      ),
+    );
     const [inside, maxInside] = new Int32Array(shared);
     expect(maxInside, 'most holders inside at once').toBeLessThanOrEqual(3);
     expect(inside).toBe(0);
@@ -33,7 +43,10 @@ describe('Task 2: Semaphore, Barrier and countdown latch', () => {
 
   it('Semaphore.acquire(timeoutMs) in a worker returns false when no permit is released in time', async () => {
     const semaphore = new Semaphore(0);
-    const { got, waitedMs } = await runScenario<{ got: boolean; waitedMs: number }>(2, 'acquireWithTimeout', { semaphore: semaphore.buffer, timeoutMs: 60 });
+    const { got, waitedMs } = await runScenario<{ got: boolean; waitedMs: number }>(2, 'acquireWithTimeout', {
+      semaphore: semaphore.buffer,
+      timeoutMs: 60,
+    });
     expect(got).toBe(false);
     expect(waitedMs).toBeGreaterThanOrEqual(55);
   });
@@ -55,7 +68,10 @@ describe('Task 2: Semaphore, Barrier and countdown latch', () => {
 
   it('CountdownLatch: waitAsync resolves only once all 3 workers have counted down', async () => {
     const latch = new CountdownLatch(3);
-    await Promise.all([runScenario(2, 'countDown', { latch: latch.buffer }), runScenario(2, 'countDown', { latch: latch.buffer })]);
+    await Promise.all([
+      runScenario(2, 'countDown', { latch: latch.buffer }),
+      runScenario(2, 'countDown', { latch: latch.buffer }),
+    ]);
     expect(latch.remaining()).toBe(1);
     expect(await latch.waitAsync(30), 'the latch opened with one count missing').toBe(false);
     const waiter = runScenario<boolean>(2, 'awaitLatch', { latch: latch.buffer, timeoutMs: 5_000 });
@@ -72,10 +88,18 @@ describe('Task 2: Semaphore, Barrier and countdown latch', () => {
     const arrivals = new SharedArrayBuffer(rounds * 4);
     const results = await Promise.all(
       Array.from({ length: parties }, () =>
-        runScenario<{ early: number[]; indexes: number[] }>(2, 'barrierRounds', { barrier: barrier.buffer, arrivals, rounds, parties }),
+        runScenario<{ early: number[]; indexes: number[] }>(2, 'barrierRounds', {
+          barrier: barrier.buffer,
+          arrivals,
+          rounds,
+          parties,
+        }),
       ),
     );
-    expect(results.flatMap((r) => r.early), 'rounds someone left early').toEqual([]);
+    expect(
+      results.flatMap((r) => r.early),
+      'rounds someone left early',
+    ).toEqual([]);
     for (let r = 0; r < rounds; r++) {
       const indexes = results.map((res) => res.indexes[r]).sort();
       expect(indexes, `arrival indexes of round ${r}`).toEqual([0, 1, 2, 3]);
@@ -84,6 +108,8 @@ describe('Task 2: Semaphore, Barrier and countdown latch', () => {
 
   it('Barrier.arriveAndWait fails with a clear message when a party never arrives', async () => {
     const barrier = new Barrier(2);
-    expect(await runScenario<string>(2, 'lonelyBarrier', { barrier: barrier.buffer, timeoutMs: 50 })).toMatch(/1 of 2/);
+    expect(await runScenario<string>(2, 'lonelyBarrier', { barrier: barrier.buffer, timeoutMs: 50 })).toMatch(
+      /1 of 2/,
+    );
   });
 });

@@ -5,15 +5,28 @@ import { Mutex } from '../src/mutex';
 import { runScenario, untilWord } from './fixtures/harness';
 
 function shared(stateInts: number) {
-  return { mutex: new Mutex(), condition: new Condition(), state: new Int32Array(new SharedArrayBuffer(stateInts * 4)) };
+  return {
+    mutex: new Mutex(),
+    condition: new Condition(),
+    state: new Int32Array(new SharedArrayBuffer(stateInts * 4)),
+  };
 }
 
 /** Two workers take turns; each waits at most `budgetMs` for a wake-up before declaring it lost. */
 async function pingPong(impl: 'subject' | 'lost-wakeup', turns: number, budgetMs: number): Promise<number[]> {
   const { mutex, condition, state } = shared(1);
-  const args = { mutex: mutex.buffer, condition: condition.buffer, state: state.buffer, turns, impl, budgetMs };
+  const args = {
+    mutex: mutex.buffer,
+    condition: condition.buffer,
+    state: state.buffer,
+    turns,
+    impl,
+    budgetMs,
+  };
   // allSettled: when one worker fails, still wait for the other to end (no worker outlives the test).
-  const results = await Promise.allSettled([0, 1].map((me) => runScenario<number>(3, 'pingPong', { ...args, me }, 15_000)));
+  const results = await Promise.allSettled(
+    [0, 1].map((me) => runScenario<number>(3, 'pingPong', { ...args, me }, 15_000)),
+  );
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   return results.map((r) => (r as PromiseFulfilledResult<number>).value);
@@ -46,7 +59,11 @@ describe('Task 3: Condition variable', () => {
 
   it('notifyOne wakes a waiter whose predicate became true', async () => {
     const { mutex, condition, state } = shared(2);
-    const waiter = runScenario<string>(3, 'waitForFlag', { mutex: mutex.buffer, condition: condition.buffer, state: state.buffer });
+    const waiter = runScenario<string>(3, 'waitForFlag', {
+      mutex: mutex.buffer,
+      condition: condition.buffer,
+      state: state.buffer,
+    });
     await untilWord(state, 1, (n) => n === 1, 'the waiter to register');
     expect(await mutex.lockAsync(5_000)).toBe(true);
     state[0] = 1;
@@ -57,7 +74,11 @@ describe('Task 3: Condition variable', () => {
 
   it('wait(mutex, timeoutMs) returns false on timeout, holding the mutex again', async () => {
     const { mutex, condition } = shared(1);
-    const result = await runScenario(3, 'waitTimesOut', { mutex: mutex.buffer, condition: condition.buffer, timeoutMs: 40 });
+    const result = await runScenario(3, 'waitTimesOut', {
+      mutex: mutex.buffer,
+      condition: condition.buffer,
+      timeoutMs: 40,
+    });
     expect(result).toEqual({ notified: false, heldAgain: true });
     expect(mutex.isLocked()).toBe(false);
   });

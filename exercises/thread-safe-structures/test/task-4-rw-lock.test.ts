@@ -10,7 +10,9 @@ describe('Task 4: Readers-writer lock', () => {
   it('lets 3 readers in at the same time', async () => {
     const lock = new ReadWriteLock();
     const shared = new SharedArrayBuffer(4);
-    const readers = Array.from({ length: 3 }, () => runScenario<string>(4, 'readersTogether', { lock: lock.buffer, shared, parties: 3 }));
+    const readers = Array.from({ length: 3 }, () =>
+      runScenario<string>(4, 'readersTogether', { lock: lock.buffer, shared, parties: 3 }),
+    );
     expect(await Promise.all(readers)).toEqual(Array(3).fill('all readers inside at once'));
     expect(lock.tryWriteLock(), 'free again once the readers left').toBe(true);
     lock.writeUnlock();
@@ -21,7 +23,18 @@ describe('Task 4: Readers-writer lock', () => {
     const shared = new SharedArrayBuffer(5 * 4);
     const gate = newGate();
     const roles = ['writer', 'reader', 'writer', 'reader'] as const;
-    await Promise.all(roles.map((role) => runScenario(4, 'readersAndWriters', { lock: lock.buffer, shared, role, iterations: 3_000, gate, parties: roles.length })));
+    await Promise.all(
+      roles.map((role) =>
+        runScenario(4, 'readersAndWriters', {
+          lock: lock.buffer,
+          shared,
+          role,
+          iterations: 3_000,
+          gate,
+          parties: roles.length,
+        }),
+      ),
+    );
     const [readers, writers, violations, a, b] = new Int32Array(shared);
     expect(violations, 'times exclusion was broken').toBe(0);
     expect(a).toBe(b);
@@ -37,11 +50,14 @@ describe('Task 4: Readers-writer lock', () => {
     const writer = runScenario<boolean>(4, 'writeOnce', { lock: lock.buffer, timeoutMs: 5_000 });
     // Bounded poll of the lock's own snapshot: the writer is asleep once it is counted as waiting.
     for (let turns = 0; lock.snapshot().waitingWriters === 0; turns++) {
-      if (turns > 50_000) throw new Error('The writer never showed up as waiting in snapshot().waitingWriters');
+      if (turns > 50_000)
+        throw new Error('The writer never showed up as waiting in snapshot().waitingWriters');
       await loopTurns(1);
     }
     expect(lock.snapshot()).toEqual({ readers: 1, waitingWriters: 1, writer: false });
-    expect(lock.tryReadLock(), 'a new reader got in ahead of a waiting writer: writers can starve').toBe(false);
+    expect(lock.tryReadLock(), 'a new reader got in ahead of a waiting writer: writers can starve').toBe(
+      false,
+    );
     Atomics.store(signal, 1, 1);
     Atomics.notify(signal, 1);
     expect(await reader, 'the reader was released by the test').toBe(true);
@@ -65,7 +81,9 @@ describe('Task 4: Readers-writer lock', () => {
 
   it('writeUnlock() by a thread that does not hold the write lock throws', async () => {
     const lock = new ReadWriteLock();
-    expect(await runScenario<string>(4, 'writeUnlockNotHeld', { lock: lock.buffer })).toMatch(/no writer|not hold|does not hold/i);
+    expect(await runScenario<string>(4, 'writeUnlockNotHeld', { lock: lock.buffer })).toMatch(
+      /no writer|not hold|does not hold/i,
+    );
     expect(lock.tryWriteLock()).toBe(true);
     expect(await runScenario<string>(4, 'writeUnlockNotHeld', { lock: lock.buffer })).toMatch(/thread 0/);
     lock.writeUnlock();

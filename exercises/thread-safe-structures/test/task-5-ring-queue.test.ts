@@ -1,4 +1,10 @@
-import { assertLinearizable, expectNoLeaks, fifoQueueModel, type Operation, repeatWithSeeds } from '@course/test-support';
+import {
+  assertLinearizable,
+  expectNoLeaks,
+  fifoQueueModel,
+  type Operation,
+  repeatWithSeeds,
+} from '@course/test-support';
 import { describe, expect, it } from 'vitest';
 import { RingQueue } from '../src/ring-queue';
 import { newGate } from './fixtures/gate';
@@ -15,7 +21,8 @@ function checkDelivery(perConsumer: number[][], producers: number, count: number
       if (seen.has(key)) throw new Error(`Record (producer ${p}, #${seq}) was popped twice (duplicated)`);
       seen.set(key, consumer);
       const prev = last.get(p) ?? -1;
-      if (seq <= prev) throw new Error(`Consumer ${consumer} got producer ${p}'s #${seq} after #${prev} (reordered)`);
+      if (seq <= prev)
+        throw new Error(`Consumer ${consumer} got producer ${p}'s #${seq} after #${prev} (reordered)`);
       last.set(p, seq);
     }
   });
@@ -34,8 +41,14 @@ describe('Task 5: Bounded MPMC ring queue', () => {
         const queue = RingQueue.create(capacity, 2);
         const gate = newGate();
         const parties = producers + consumers;
-        const popped = Array.from({ length: consumers }, () => runScenario<number[]>(5, 'consume', { queue: queue.buffer, gate, parties }));
-        await Promise.all(Array.from({ length: producers }, (_, producer) => runScenario(5, 'produce', { queue: queue.buffer, producer, count, gate, parties })));
+        const popped = Array.from({ length: consumers }, () =>
+          runScenario<number[]>(5, 'consume', { queue: queue.buffer, gate, parties }),
+        );
+        await Promise.all(
+          Array.from({ length: producers }, (_, producer) =>
+            runScenario(5, 'produce', { queue: queue.buffer, producer, count, gate, parties }),
+          ),
+        );
         await queue.closeAsync();
         checkDelivery(await Promise.all(popped), producers, count);
         expect(queue.size()).toBe(0);
@@ -55,8 +68,21 @@ describe('Task 5: Bounded MPMC ring queue', () => {
           { role: 'consumer', base: 0, count: 300 },
           { role: 'consumer', base: 0, count: 300 },
         ];
-        const logs = await Promise.all(roles.map((r) => runScenario<Operation[]>(5, 'history', { queue: queue.buffer, ...r, gate, parties: roles.length })));
-        assertLinearizable(logs.flat() as Operation<number | undefined, number | string>[], fifoQueueModel(), { title: `RingQueue history, seed ${seed}` });
+        const logs = await Promise.all(
+          roles.map((r) =>
+            runScenario<Operation[]>(5, 'history', {
+              queue: queue.buffer,
+              ...r,
+              gate,
+              parties: roles.length,
+            }),
+          ),
+        );
+        assertLinearizable(
+          logs.flat() as Operation<number | undefined, number | string>[],
+          fifoQueueModel(),
+          { title: `RingQueue history, seed ${seed}` },
+        );
       },
       { seeds: 2 },
     );
@@ -64,7 +90,12 @@ describe('Task 5: Bounded MPMC ring queue', () => {
 
   it('push and pop time out on a full and an empty queue', async () => {
     const queue = RingQueue.create(2, 1);
-    const r = await runScenario<{ statuses: string[]; popped: number[]; pushWaited: number; popWaited: number }>(5, 'timeouts', { queue: queue.buffer, timeoutMs: 40 });
+    const r = await runScenario<{
+      statuses: string[];
+      popped: number[];
+      pushWaited: number;
+      popWaited: number;
+    }>(5, 'timeouts', { queue: queue.buffer, timeoutMs: 40 });
     expect(r.statuses).toEqual(['ok', 'ok', 'timeout', 'ok', 'ok', 'timeout']);
     expect(r.popped).toEqual([1, 2]);
     expect(r.pushWaited).toBeGreaterThanOrEqual(35);
@@ -77,8 +108,22 @@ describe('Task 5: Bounded MPMC ring queue', () => {
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const budget = 8_000; // their own pop/push timeout is 20 s: only close() can end them this early
     const blocked = [
-      ...Array.from({ length: 3 }, () => runScenario<string>(5, 'blockOnce', { queue: empty.buffer, signal: signal.buffer, op: 'pop' }, budget)),
-      ...Array.from({ length: 2 }, () => runScenario<string>(5, 'blockOnce', { queue: full.buffer, signal: signal.buffer, op: 'push' }, budget)),
+      ...Array.from({ length: 3 }, () =>
+        runScenario<string>(
+          5,
+          'blockOnce',
+          { queue: empty.buffer, signal: signal.buffer, op: 'pop' },
+          budget,
+        ),
+      ),
+      ...Array.from({ length: 2 }, () =>
+        runScenario<string>(
+          5,
+          'blockOnce',
+          { queue: full.buffer, signal: signal.buffer, op: 'push' },
+          budget,
+        ),
+      ),
     ];
     await untilWord(signal, 0, (n) => n === 5, 'all 5 workers to start their blocking call');
     await Promise.all([empty.closeAsync(), full.closeAsync()]);

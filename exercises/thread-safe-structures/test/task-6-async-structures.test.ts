@@ -45,7 +45,12 @@ describe('Task 6: Async mutex and async bounded queue', () => {
     const mutex = new AsyncMutex();
     const release = await mutex.lock();
     const order: number[] = [];
-    const waiters = [1, 2, 3].map((n) => mutex.lock().then((r) => (order.push(n), r())));
+    const waiters = [1, 2, 3].map((n) =>
+      mutex.lock().then((release) => {
+        order.push(n);
+        release();
+      }),
+    );
     await loopTurns(3);
     expect(order, 'nobody gets in while the lock is held').toEqual([]);
     release();
@@ -95,10 +100,15 @@ describe('Task 6: Async mutex and async bounded queue', () => {
         for (const got of results) {
           for (const p of [0, 1, 2]) {
             const seqs = got.filter(([q]) => q === p).map(([, s]) => s);
-            expect(seqs, `producer ${p}'s items as one consumer saw them`).toEqual([...seqs].sort((a, b) => a - b));
+            expect(seqs, `producer ${p}'s items as one consumer saw them`).toEqual(
+              [...seqs].sort((a, b) => a - b),
+            );
           }
         }
-        const all = results.flat().map(([p, s]) => p * count + s).sort((a, b) => a - b);
+        const all = results
+          .flat()
+          .map(([p, s]) => p * count + s)
+          .sort((a, b) => a - b);
         expect(all, 'every item exactly once').toEqual(Array.from({ length: 3 * count }, (_, i) => i));
       },
       { seeds: 10 },
@@ -111,7 +121,10 @@ describe('Task 6: Async mutex and async bounded queue', () => {
     expect(await queue.push('a')).toBe('ok');
     expect(await queue.push('b', 10)).toBe('timeout');
     let pushed = false;
-    const blockedPush = queue.push('c').then((s) => ((pushed = true), s));
+    const blockedPush = queue.push('c').then((status) => {
+      pushed = true;
+      return status;
+    });
     await loopTurns(3);
     expect(pushed, 'push went through on a full queue').toBe(false);
     expect(await queue.pop()).toEqual({ status: 'ok', value: 'a' });
@@ -128,7 +141,10 @@ describe('Task 6: Async mutex and async bounded queue', () => {
     expect(await Promise.all(blockedPops)).toEqual([{ status: 'closed' }, { status: 'closed' }]);
     expect(await blockedOnFull).toBe('closed');
     expect(await queue.push('late')).toBe('closed');
-    expect(await anotherPush.pop(), 'items pushed before close() are still delivered').toEqual({ status: 'ok', value: 'x' });
+    expect(await anotherPush.pop(), 'items pushed before close() are still delivered').toEqual({
+      status: 'ok',
+      value: 'x',
+    });
     expect(await anotherPush.pop()).toEqual({ status: 'closed' });
   });
 });

@@ -25,7 +25,8 @@ export class AsyncBoundedQueue<T> {
   private readonly pushWaiters = new Set<Waiter>();
 
   constructor(capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be an integer >= 1, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be an integer >= 1, got ${capacity}`);
     this.capacity = capacity;
   }
 

@@ -32,7 +32,8 @@ export class Barrier {
     this.byteOffset = byteOffset;
     this.words = int32View(this.buffer, byteOffset, 3, 'Barrier');
     if (!buffer) {
-      if (!Number.isInteger(parties) || parties < 1) throw new RangeError(`parties must be an integer >= 1, got ${parties}`);
+      if (!Number.isInteger(parties) || parties < 1)
+        throw new RangeError(`parties must be an integer >= 1, got ${parties}`);
       Atomics.store(this.words, PARTIES, parties);
     }
     this.parties = Atomics.load(this.words, PARTIES);
@@ -61,7 +62,10 @@ export class Barrier {
       return index;
     }
     while (Atomics.load(this.words, GENERATION) === round) {
-      if (waitBlocking(this.words, GENERATION, round, deadline) === 'timed-out' && Atomics.load(this.words, GENERATION) === round) {
+      if (
+        waitBlocking(this.words, GENERATION, round, deadline) === 'timed-out' &&
+        Atomics.load(this.words, GENERATION) === round
+      ) {
         throw new Error(
           `Barrier: only ${Atomics.load(this.words, ARRIVED)} of ${this.parties} parties arrived within ${timeoutMs} ms ` +
             '(is a worker missing, or stuck before the barrier?)',

@@ -19,7 +19,8 @@ export class CountdownLatch {
 
   /** A new latch that opens after `count` countDown() calls; with a buffer, the existing one in it. */
   constructor(count: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be an integer >= 0, got ${count}`);
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError(`count must be an integer >= 0, got ${count}`);
     this.buffer = buffer ?? new SharedArrayBuffer(CountdownLatch.BYTES);
     this.byteOffset = byteOffset;
     this.word = int32View(this.buffer, byteOffset, 1, 'CountdownLatch');
@@ -57,7 +58,8 @@ export class CountdownLatch {
   async waitAsync(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
     const deadline = deadlineAfter(timeoutMs);
     for (let left = Atomics.load(this.word, 0); left > 0; left = Atomics.load(this.word, 0)) {
-      if ((await waitAsyncUntil(this.word, 0, left, deadline)) === 'timed-out') return Atomics.load(this.word, 0) === 0;
+      if ((await waitAsyncUntil(this.word, 0, left, deadline)) === 'timed-out')
+        return Atomics.load(this.word, 0) === 0;
     }
     return true;
   }

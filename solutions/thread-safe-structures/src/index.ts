@@ -8,4 +8,12 @@ export { Mutex } from './mutex';
 export { type QueueStatus, RingQueue } from './ring-queue';
 export { ReadWriteLock } from './rw-lock';
 export { Semaphore } from './semaphore';
-export { assertMayBlock, deadlineAfter, remaining, selfId, type WaitOutcome, waitAsyncUntil, waitBlocking } from './waiting';
+export {
+  assertMayBlock,
+  deadlineAfter,
+  remaining,
+  selfId,
+  type WaitOutcome,
+  waitAsyncUntil,
+  waitBlocking,
+} from './waiting';

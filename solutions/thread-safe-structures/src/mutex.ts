@@ -7,6 +7,7 @@ const HELD = 1;
 const CONTENDED = 2;
 const STATE = 0;
 const HOLDER = 1;
+const SPINS = 100;
 
 /**
  * A mutual-exclusion lock in a SharedArrayBuffer, shared by every thread that has the buffer.
@@ -58,9 +59,15 @@ export class Mutex {
    */
   lock(timeoutMs = Number.POSITIVE_INFINITY): boolean {
     assertMayBlock('Mutex.lock');
-    const deadline = deadlineAfter(timeoutMs);
     let c = Atomics.compareExchange(this.words, STATE, FREE, HELD);
+    // Critical sections are usually far shorter than a sleep + wake-up (a system call and a context
+    // switch each): spin a little first. Bounded, so a holder that is descheduled costs us little.
+    for (let spin = 0; c !== FREE && spin < SPINS; spin++) {
+      if (Atomics.load(this.words, STATE) === FREE)
+        c = Atomics.compareExchange(this.words, STATE, FREE, HELD);
+    }
     if (c !== FREE) {
+      const deadline = deadlineAfter(timeoutMs); // only now: the uncontended path reads no clock
       // Announce a sleeper (2) before sleeping, so the holder's unlock knows to notify.
       if (c !== CONTENDED) c = Atomics.exchange(this.words, STATE, CONTENDED);
       while (c !== FREE) {
@@ -78,9 +85,9 @@ export class Mutex {
    * The main thread's way to lock; its event loop keeps running while it waits.
    */
   async lockAsync(timeoutMs = Number.POSITIVE_INFINITY): Promise<boolean> {
-    const deadline = deadlineAfter(timeoutMs);
     let c = Atomics.compareExchange(this.words, STATE, FREE, HELD);
     if (c !== FREE) {
+      const deadline = deadlineAfter(timeoutMs);
       if (c !== CONTENDED) c = Atomics.exchange(this.words, STATE, CONTENDED);
       while (c !== FREE) {
         if ((await waitAsyncUntil(this.words, STATE, CONTENDED, deadline)) === 'timed-out') return false;

@@ -55,8 +55,10 @@ export class RingQueue {
 
   /** A new, empty queue in a fresh SharedArrayBuffer (or in `buffer` at `byteOffset`). */
   static create(capacity: number, recordInts: number, buffer?: SharedArrayBuffer, byteOffset = 0): RingQueue {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be an integer >= 1, got ${capacity}`);
-    if (!Number.isInteger(recordInts) || recordInts < 1) throw new RangeError(`recordInts must be an integer >= 1, got ${recordInts}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be an integer >= 1, got ${capacity}`);
+    if (!Number.isInteger(recordInts) || recordInts < 1)
+      throw new RangeError(`recordInts must be an integer >= 1, got ${recordInts}`);
     const sab = buffer ?? new SharedArrayBuffer(RingQueue.bytesFor(capacity, recordInts));
     const header = int32View(sab, byteOffset, HEADER_INTS, 'RingQueue');
     header.fill(0);
@@ -78,9 +80,16 @@ export class RingQueue {
     this.capacity = Atomics.load(this.header, CAPACITY);
     this.recordInts = Atomics.load(this.header, RECORD_INTS);
     if (this.capacity < 1 || this.recordInts < 1) {
-      throw new Error(`No RingQueue at byte ${byteOffset} of this buffer (capacity ${this.capacity}); make one with RingQueue.create`);
+      throw new Error(
+        `No RingQueue at byte ${byteOffset} of this buffer (capacity ${this.capacity}); make one with RingQueue.create`,
+      );
     }
-    this.slots = int32View(buffer, byteOffset + HEADER_INTS * 4, this.capacity * this.recordInts, 'RingQueue slots');
+    this.slots = int32View(
+      buffer,
+      byteOffset + HEADER_INTS * 4,
+      this.capacity * this.recordInts,
+      'RingQueue slots',
+    );
     this.mutex = new Mutex(buffer, byteOffset + MUTEX * 4);
     this.notEmpty = new Condition(buffer, byteOffset + NOT_EMPTY * 4);
     this.notFull = new Condition(buffer, byteOffset + NOT_FULL * 4);
@@ -165,7 +174,9 @@ export class RingQueue {
   /** close() for the main thread: waits for the mutex with Atomics.waitAsync. */
   async closeAsync(timeoutMs = 5_000): Promise<void> {
     if (!(await this.mutex.lockAsync(timeoutMs))) {
-      throw new Error(`RingQueue.closeAsync: the queue's mutex stayed locked for ${timeoutMs} ms (a worker died holding it?)`);
+      throw new Error(
+        `RingQueue.closeAsync: the queue's mutex stayed locked for ${timeoutMs} ms (a worker died holding it?)`,
+      );
     }
     try {
       this.markClosed();

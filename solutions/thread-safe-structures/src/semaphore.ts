@@ -22,7 +22,8 @@ export class Semaphore {
    * `new Semaphore(3)` creates; `Semaphore.from(buffer)` attaches.
    */
   constructor(permits: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
-    if (!Number.isInteger(permits) || permits < 0) throw new RangeError(`permits must be an integer >= 0, got ${permits}`);
+    if (!Number.isInteger(permits) || permits < 0)
+      throw new RangeError(`permits must be an integer >= 0, got ${permits}`);
     this.buffer = buffer ?? new SharedArrayBuffer(Semaphore.BYTES);
     this.byteOffset = byteOffset;
     this.word = int32View(this.buffer, byteOffset, 1, 'Semaphore');

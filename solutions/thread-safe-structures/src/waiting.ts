@@ -25,12 +25,13 @@ export function deadlineAfter(timeoutMs: number = Number.POSITIVE_INFINITY): num
   if (Number.isNaN(timeoutMs) || timeoutMs < 0) {
     throw new RangeError(`timeoutMs must be a number >= 0 (or Infinity), got ${timeoutMs}`);
   }
-  return now() + timeoutMs;
+  // No clock read for "forever": a lock's fast path should not pay for performance.now().
+  return timeoutMs === Number.POSITIVE_INFINITY ? timeoutMs : now() + timeoutMs;
 }
 
 /** Milliseconds left until `deadline`, never negative. */
 export function remaining(deadline: number): number {
-  return Math.max(0, deadline - now());
+  return deadline === Number.POSITIVE_INFINITY ? deadline : Math.max(0, deadline - now());
 }
 
 /**
@@ -62,7 +63,12 @@ export function assertMayBlock(what: string): void {
  * @example
  * waitBlocking(state, 0, LOCKED, deadlineAfter(100)); // 'ok' | 'not-equal' | 'timed-out'
  */
-export function waitBlocking(view: Int32Array, index: number, expected: number, deadline: number): WaitOutcome {
+export function waitBlocking(
+  view: Int32Array,
+  index: number,
+  expected: number,
+  deadline: number,
+): WaitOutcome {
   const ms = remaining(deadline);
   if (ms === 0) return 'timed-out';
   return Atomics.wait(view, index, expected, ms);
@@ -92,13 +98,22 @@ export async function waitAsyncUntil(
  * @example
  * const words = int32View(sab, 0, 2, 'Mutex');
  */
-export function int32View(buffer: SharedArrayBuffer, byteOffset: number, ints: number, what: string): Int32Array {
+export function int32View(
+  buffer: SharedArrayBuffer,
+  byteOffset: number,
+  ints: number,
+  what: string,
+): Int32Array {
   if (!(buffer instanceof SharedArrayBuffer)) {
-    throw new TypeError(`${what} needs a SharedArrayBuffer (an ArrayBuffer would be copied, not shared, between threads)`);
+    throw new TypeError(
+      `${what} needs a SharedArrayBuffer (an ArrayBuffer would be copied, not shared, between threads)`,
+    );
   }
   if (byteOffset % 4 !== 0) throw new RangeError(`${what}: byteOffset ${byteOffset} is not a multiple of 4`);
   if (byteOffset + ints * 4 > buffer.byteLength) {
-    throw new RangeError(`${what} needs ${ints * 4} bytes at offset ${byteOffset}, but the buffer has ${buffer.byteLength}`);
+    throw new RangeError(
+      `${what} needs ${ints * 4} bytes at offset ${byteOffset}, but the buffer has ${buffer.byteLength}`,
+    );
   }
   return new Int32Array(buffer, byteOffset, ints);
 }

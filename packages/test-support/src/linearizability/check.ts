@@ -3,7 +3,7 @@ import type { Model } from './models';
 
 /** The verdict on one history. */
 export type LinearizabilityResult =
-  | { ok: true; /** A valid order (indexes into the history). */ order: number[] }
+  | { ok: true /** A valid order (indexes into the history). */; order: number[] }
   | {
       ok: false;
       /** 'not-linearizable' is a proof; 'too-complex' means the search budget ran out (no verdict). */
@@ -97,7 +97,14 @@ export function checkLinearizable<S, I, O>(
 
   while (head.next) {
     if (++steps > maxSteps) {
-      return { ok: false, reason: 'too-complex', longestPrefix: best.prefix, stateAfterPrefix: show(best.state), stuck: best.stuck, steps };
+      return {
+        ok: false,
+        reason: 'too-complex',
+        longestPrefix: best.prefix,
+        stateAfterPrefix: show(best.state),
+        stuck: best.stuck,
+        steps,
+      };
     }
     const e = entry as Entry;
     if (e.isCall) {
@@ -124,7 +131,14 @@ export function checkLinearizable<S, I, O>(
       }
       const top = stack.pop();
       if (!top) {
-        return { ok: false, reason: 'not-linearizable', longestPrefix: best.prefix, stateAfterPrefix: show(best.state), stuck: best.stuck, steps };
+        return {
+          ok: false,
+          reason: 'not-linearizable',
+          longestPrefix: best.prefix,
+          stateAfterPrefix: show(best.state),
+          stuck: best.stuck,
+          steps,
+        };
       }
       state = top.state;
       placed.toggle(top.call.op);

@@ -61,11 +61,15 @@ export function validateHistory(history: readonly Operation[]): void {
   const sorted = [...history].sort((a, b) => a.invoke - b.invoke);
   for (const op of sorted) {
     if (!(op.response >= op.invoke)) {
-      throw new Error(`History: ${op.name} of process ${op.process} responds (${op.response}) before it is invoked (${op.invoke})`);
+      throw new Error(
+        `History: ${op.name} of process ${op.process} responds (${op.response}) before it is invoked (${op.invoke})`,
+      );
     }
     const prev = last.get(op.process);
     if (prev && prev.response > op.invoke) {
-      throw new Error(`History: process ${op.process} has overlapping operations (${prev.name} and ${op.name}); one thread does one thing at a time`);
+      throw new Error(
+        `History: process ${op.process} has overlapping operations (${prev.name} and ${op.name}); one thread does one thing at a time`,
+      );
     }
     last.set(op.process, op);
   }

@@ -53,6 +53,7 @@ export function fifoQueueModel(): Model<readonly number[], number | undefined, n
       throw new Error(`fifoQueueModel: unknown operation "${op.name}" (expected push or pop)`);
     },
     key: (state) => state.join(','),
-    show: (state) => (state.length ? `[${state.slice(0, 8).join(', ')}${state.length > 8 ? ', …' : ''}]` : 'empty'),
+    show: (state) =>
+      state.length ? `[${state.slice(0, 8).join(', ')}${state.length > 8 ? ', …' : ''}]` : 'empty',
   };
 }

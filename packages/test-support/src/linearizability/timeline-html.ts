@@ -25,7 +25,11 @@ export function describeOp(op: Operation): string {
  * @example
  * const html = timelineHtml(history, result, 'Counter history (seed 7)');
  */
-export function timelineHtml(history: readonly Operation[], result: LinearizabilityResult, title: string): string {
+export function timelineHtml(
+  history: readonly Operation[],
+  result: LinearizabilityResult,
+  title: string,
+): string {
   const prefix = result.ok ? result.order : result.longestPrefix;
   const stuck = new Set(result.ok ? [] : result.stuck);
   const explained = new Map(prefix.map((op, i) => [op, i + 1]));
@@ -78,7 +82,11 @@ export function timelineHtml(history: readonly Operation[], result: Linearizabil
     title,
     intro: verdict,
     sections: [
-      { heading: 'Timeline', html: svg, note: `${shown.length} of ${history.length} operations, around where the search got stuck. Hover a bar for its times.` },
+      {
+        heading: 'Timeline',
+        html: svg,
+        note: `${shown.length} of ${history.length} operations, around where the search got stuck. Hover a bar for its times.`,
+      },
       { heading: 'Operations', html: table },
     ],
   });
@@ -94,7 +102,11 @@ export function writeTimelineHtml(
   dir = join(tmpdir(), 'course-linearizability'),
 ): string {
   mkdirSync(dir, { recursive: true });
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   const file = join(dir, `${slug || 'history'}-${process.pid}-${Date.now()}.html`);
   writeFileSync(file, timelineHtml(history, result, title));
   return file;
@@ -102,7 +114,9 @@ export function writeTimelineHtml(
 
 /** Indexes of at most MAX_SHOWN operations, in time order, centred on the first stuck operation. */
 function window(history: readonly Operation[], stuck: readonly number[]): number[] {
-  const byTime = history.map((_, i) => i).sort((a, b) => (history[a] as Operation).invoke - (history[b] as Operation).invoke);
+  const byTime = history
+    .map((_, i) => i)
+    .sort((a, b) => (history[a] as Operation).invoke - (history[b] as Operation).invoke);
   if (byTime.length <= MAX_SHOWN) return byTime;
   const centre = stuck.length ? Math.max(0, byTime.indexOf(stuck[0] as number)) : 0;
   const start = Math.max(0, Math.min(centre - MAX_SHOWN / 2, byTime.length - MAX_SHOWN));
