@@ -202,7 +202,10 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
     try {
       signal.throwIfAborted();
       if (opts.obeyRobots) rules = await loadRobots(retryOptions);
-      take(opts.start, 0);
+      // The start URL obeys robots.txt too (and with an unreachable robots.txt, nothing is allowed).
+      if (rules.isAllowed(pathOf(opts.start))) take(opts.start, 0);
+      else skip('disallowed', opts.start);
+      if (pending === 0) idle(); // nothing was taken: nothing will ever call idle()
       await Promise.race([allDone, aborted(signal)]);
       signal.throwIfAborted();
     } finally {
