@@ -2,7 +2,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { defineBench, runWorker, splitRange } from '@course/runtime';
 import { iterationsFor } from '../src/cpu-bound/compare';
-import { type Range, runAsync, runOnPool, runSequential, startProcessPool, startThreadPool } from '../src/cpu-bound/runners';
+import {
+  type Range,
+  runAsync,
+  runOnPool,
+  runSequential,
+  startProcessPool,
+  startThreadPool,
+} from '../src/cpu-bound/runners';
 
 const spinWorker = join(__dirname, '..', 'src', 'cpu-bound', 'spin-worker.ts');
 
@@ -26,15 +33,27 @@ export default defineBench({
     const threadPools = sizes.map((k) => startThreadPool(k));
     const processPools = sizes.map((k) => startProcessPool(k));
     // Pools start before the clock runs: start-up is its own benchmark (threads/worker-pool).
-    await Promise.all([...threadPools, ...processPools].map((p) => runOnPool('warm-up', p, splitRange(0, 1000, p.size))));
+    await Promise.all(
+      [...threadPools, ...processPools].map((p) => runOnPool('warm-up', p, splitRange(0, 1000, p.size))),
+    );
     const check = (threads: number) => () =>
-      Promise.all(Array.from({ length: threads }, () => runWorker(spinWorker, { workerData: iterations, signal, timeoutMs: 120_000 })));
+      Promise.all(
+        Array.from({ length: threads }, () =>
+          runWorker(spinWorker, { workerData: iterations, signal, timeoutMs: 120_000 }),
+        ),
+      );
     return {
       cases: [
         { name: 'sequential', run: () => runSequential(ranges) },
         { name: 'async', run: () => runAsync(ranges) },
-        ...threadPools.map((p) => ({ name: `threads ${p.size}`, run: () => runOnPool('t', p, ranges, signal) })),
-        ...processPools.map((p) => ({ name: `processes ${p.size}`, run: () => runOnPool('p', p, ranges, signal) })),
+        ...threadPools.map((p) => ({
+          name: `threads ${p.size}`,
+          run: () => runOnPool('t', p, ranges, signal),
+        })),
+        ...processPools.map((p) => ({
+          name: `processes ${p.size}`,
+          run: () => runOnPool('p', p, ranges, signal),
+        })),
         { name: 'cpu check 1', run: check(1) },
         { name: `cpu check ${n}`, run: check(n) },
       ],
@@ -49,14 +68,26 @@ export default defineBench({
     const threads = m.sequential! / m[`threads ${n}`]!;
     const processes = m.sequential! / m[`processes ${n}`]!;
     return {
-      'cpu check capacity': { value: capacity, description: `${n} loops at once vs one loop: cores really available` },
+      'cpu check capacity': {
+        value: capacity,
+        description: `${n} loops at once vs one loop: cores really available`,
+      },
       [`threads ${n} speed-up`]: {
         value: threads,
-        claim: { atLeast: Math.min(1.3, 0.75 * capacity), text: `>= 1.3x on 2 cores, or >= 0.75x the CPU check when the host gives less` },
+        claim: {
+          atLeast: Math.min(1.3, 0.75 * capacity),
+          text: `>= 1.3x on 2 cores, or >= 0.75x the CPU check when the host gives less`,
+        },
       },
       [`processes ${n} speed-up`]: { value: processes },
-      'threads speed-up / cpu check': { value: threads / capacity, description: 'how much of the available parallelism the pool used' },
-      'async speed-up': { value: m.sequential! / m.async!, claim: { atMost: 1.2, text: 'async gives no speed-up on CPU work' } },
+      'threads speed-up / cpu check': {
+        value: threads / capacity,
+        description: 'how much of the available parallelism the pool used',
+      },
+      'async speed-up': {
+        value: m.sequential! / m.async!,
+        claim: { atMost: 1.2, text: 'async gives no speed-up on CPU work' },
+      },
     };
   },
   charts: (m) => {
@@ -70,9 +101,22 @@ export default defineBench({
         yLabel: 'speed-up over sequential (×)',
         series: [
           { name: 'ideal', points: ks.map((k) => [k, k] as [number, number]), dashed: true },
-          { name: 'CPU check', points: [[1, 1], [n, capacity]], dashed: true },
-          { name: 'threads', points: ks.map((k) => [k, m.sequential! / m[`threads ${k}`]!] as [number, number]) },
-          { name: 'processes', points: ks.map((k) => [k, m.sequential! / m[`processes ${k}`]!] as [number, number]) },
+          {
+            name: 'CPU check',
+            points: [
+              [1, 1],
+              [n, capacity],
+            ],
+            dashed: true,
+          },
+          {
+            name: 'threads',
+            points: ks.map((k) => [k, m.sequential! / m[`threads ${k}`]!] as [number, number]),
+          },
+          {
+            name: 'processes',
+            points: ks.map((k) => [k, m.sequential! / m[`processes ${k}`]!] as [number, number]),
+          },
         ],
       },
     ];

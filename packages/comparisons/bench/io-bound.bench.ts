@@ -23,10 +23,19 @@ export default defineBench({
     return {
       'async vs sequential': {
         value: seq! / async!,
-        claim: { atLeast: 3, text: `bounded async (${c} at a time) is several times faster than sequential (ideal ${c}×)` },
+        claim: {
+          atLeast: 3,
+          text: `bounded async (${c} at a time) is several times faster than sequential (ideal ${c}×)`,
+        },
       },
-      'threads vs async (time)': { value: threads! / async!, description: 'how much slower the thread version is than async' },
-      'processes vs async (time)': { value: processes! / async!, description: 'how much slower the process version is than async' },
+      'threads vs async (time)': {
+        value: threads! / async!,
+        description: 'how much slower the thread version is than async',
+      },
+      'processes vs async (time)': {
+        value: processes! / async!,
+        description: 'how much slower the process version is than async',
+      },
     };
   },
 });

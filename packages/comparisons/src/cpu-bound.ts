@@ -28,7 +28,9 @@ export const lesson = defineLesson({
     const c = await compareCpuBound({ limit, signal });
 
     out.heading('How many cores did we really get? (the CPU check)');
-    out.say(`The same integer loop on 1 thread took ${formatMs(c.check.oneMs)}; ${c.check.threads} copies at once took ${formatMs(c.check.manyMs)}.`);
+    out.say(
+      `The same integer loop on 1 thread took ${formatMs(c.check.oneMs)}; ${c.check.threads} copies at once took ${formatMs(c.check.manyMs)}.`,
+    );
     out.figure('usable parallel capacity', `${c.check.capacity.toFixed(2)} of ${c.check.threads} cores`);
     out.say('Shared machines often give less than the core count: read the speed-ups below against this');
     out.say('(measured before and after the runs, with a loop as long as the sequential run).');
@@ -38,22 +40,47 @@ export const lesson = defineLesson({
       { header: 'runner', value: (r) => r.runner },
       { header: 'wall', value: (r) => formatMs(r.wallMs), align: 'right' },
       { header: 'speed-up', value: (r) => formatRatio(speedUp(c, r)), align: 'right' },
-      { header: 'of ideal', value: (r) => `${((speedUp(c, r) / r.workers) * 100).toFixed(0)}%`, align: 'right' },
-      { header: 'busy at once', value: (r) => (r.intervals.length ? maxOverlap(r.intervals) : 1), align: 'right' },
+      {
+        header: 'of ideal',
+        value: (r) => `${((speedUp(c, r) / r.workers) * 100).toFixed(0)}%`,
+        align: 'right',
+      },
+      {
+        header: 'busy at once',
+        value: (r) => (r.intervals.length ? maxOverlap(r.intervals) : 1),
+        align: 'right',
+      },
       { header: 'answer', value: (r) => (r.total === c.expectedTotal ? `${r.total} ✔` : `${r.total} ✘`) },
     ]);
     out.bars(rows.map((r) => ({ label: r.runner, value: speedUp(c, r), note: formatRatio(speedUp(c, r)) })));
 
     out.heading('What happened');
-    out.say(`"async" took ${formatRatio(speedUp(c, c.async))} the speed of sequential: an async function runs synchronously until its`);
-    out.say('first await, and CPU work never awaits. One thread did all of it, and the event loop was blocked throughout.');
+    out.say(
+      `"async" took ${formatRatio(speedUp(c, c.async))} the speed of sequential: an async function runs synchronously until its`,
+    );
+    out.say(
+      'first await, and CPU work never awaits. One thread did all of it, and the event loop was blocked throughout.',
+    );
     const best = [...c.threads, ...c.processes].reduce((a, b) => (speedUp(c, a) > speedUp(c, b) ? a : b));
-    out.say(`The best parallel run, ${best.runner}, ran at ${formatRatio(speedUp(c, best))} the speed of sequential; the CPU check allowed ${c.check.capacity.toFixed(2)}×.`);
-    out.say(`Start-up is paid apart: ${c.startUp.workers} worker threads took ${formatMs(c.startUp.threadsMs)} to be ready, ${c.startUp.workers} child processes ${formatMs(c.startUp.processesMs)}.`);
-    out.takeaway('CPU work needs more threads of JavaScript: worker threads (cheaper) or processes (isolated).');
-    out.takeaway('Promises and async functions give concurrency for waiting, never parallelism for computing.');
+    out.say(
+      `The best parallel run, ${best.runner}, ran at ${formatRatio(speedUp(c, best))} the speed of sequential; the CPU check allowed ${c.check.capacity.toFixed(2)}×.`,
+    );
+    out.say(
+      `Start-up is paid apart: ${c.startUp.workers} worker threads took ${formatMs(c.startUp.threadsMs)} to be ready, ${c.startUp.workers} child processes ${formatMs(c.startUp.processesMs)}.`,
+    );
+    out.takeaway(
+      'CPU work needs more threads of JavaScript: worker threads (cheaper) or processes (isolated).',
+    );
+    out.takeaway(
+      'Promises and async functions give concurrency for waiting, never parallelism for computing.',
+    );
 
-    const page = writeLessonPage('cpu-bound', 'CPU-bound comparison', chartSections(c), `Primes below ${limit}.`);
+    const page = writeLessonPage(
+      'cpu-bound',
+      'CPU-bound comparison',
+      chartSections(c),
+      `Primes below ${limit}.`,
+    );
     out.say(`Charts: ${relative(process.cwd(), page)}`);
   },
 });
@@ -82,7 +109,14 @@ export function chartSections(c: CpuComparison) {
         yLabel: 'speed-up (×)',
         series: [
           { name: 'ideal', points: workers.map((w) => [w, w]), dashed: true },
-          { name: 'CPU check', points: [[1, 1], [c.check.threads, c.check.capacity]], dashed: true },
+          {
+            name: 'CPU check',
+            points: [
+              [1, 1],
+              [c.check.threads, c.check.capacity],
+            ],
+            dashed: true,
+          },
           { name: 'threads', points: line(c.threads) },
           { name: 'processes', points: line(c.processes) },
         ],

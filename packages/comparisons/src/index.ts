@@ -3,7 +3,7 @@ import { lesson as cpuBound } from './cpu-bound';
 import { lesson as ioBound } from './io-bound';
 
 export { type CpuComparison, compareCpuBound, speedUp } from './cpu-bound/compare';
-export { cpuCheck, type CpuCheck } from './cpu-bound/cpu-check';
+export { type CpuCheck, cpuCheck } from './cpu-bound/cpu-check';
 export { compareIoBound, type IoComparison } from './io-bound/compare';
 export { mapBounded } from './io-bound/map-bounded';
 

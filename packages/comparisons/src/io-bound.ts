@@ -1,5 +1,13 @@
 import { relative } from 'node:path';
-import { barChartSvg, defineLesson, formatMs, formatRatio, htmlTable, isMain, runLessonMain } from '@course/runtime';
+import {
+  barChartSvg,
+  defineLesson,
+  formatMs,
+  formatRatio,
+  htmlTable,
+  isMain,
+  runLessonMain,
+} from '@course/runtime';
 import { writeLessonPage } from './chart-file';
 import { compareIoBound, type IoComparison, type IoRun } from './io-bound/compare';
 
@@ -13,7 +21,9 @@ export const lesson = defineLesson({
     const options = quick
       ? { requests: 24, latencyMs: 40, files: 24, fileBytes: 64 * 1024, concurrency: 8 }
       : { requests: 120, latencyMs: 60, files: 120, fileBytes: 256 * 1024, concurrency: 8 };
-    out.heading(`${options.requests} requests (${options.latencyMs} ms latency each) and ${options.files} file reads`);
+    out.heading(
+      `${options.requests} requests (${options.latencyMs} ms latency each) and ${options.files} file reads`,
+    );
     out.say('Served by a local site on 127.0.0.1; the files are real files in a temp folder.');
     const c = await compareIoBound({ ...options, signal });
     const base = c.runs[0]!;
@@ -25,10 +35,20 @@ export const lesson = defineLesson({
       { header: 'extra memory', value: (r) => `${r.memoryMb.toFixed(1)} MB`, align: 'right' },
       { header: 'max in flight', value: (r) => r.maxInFlight, align: 'right' },
     ]);
-    out.bars(c.runs.map((r) => ({ label: r.runner, value: base.wallMs / r.wallMs, note: formatRatio(base.wallMs / r.wallMs) })));
+    out.bars(
+      c.runs.map((r) => ({
+        label: r.runner,
+        value: base.wallMs / r.wallMs,
+        note: formatRatio(base.wallMs / r.wallMs),
+      })),
+    );
     out.heading('What happened');
-    out.say(`Sequential spends almost all its time waiting: ${formatMs(base.cpuMs)} of CPU in ${formatMs(base.wallMs)} of wall time.`);
-    out.say(`Async keeps ${options.concurrency} requests in flight on one thread; the kernel does the waiting, no thread is needed.`);
+    out.say(
+      `Sequential spends almost all its time waiting: ${formatMs(base.cpuMs)} of CPU in ${formatMs(base.wallMs)} of wall time.`,
+    );
+    out.say(
+      `Async keeps ${options.concurrency} requests in flight on one thread; the kernel does the waiting, no thread is needed.`,
+    );
     out.say('Worker threads and child processes wait just the same, but each costs a start-up, memory and');
     out.say('messages: the table shows the extra memory and CPU they add for no gain in speed over async.');
     out.takeaway('For I/O, bounded async concurrency is the tool; threads and processes only add overhead.');
@@ -53,7 +73,13 @@ export function ioSections(c: IoComparison) {
       heading: 'Table',
       html: htmlTable(
         ['runner', 'wall ms', 'CPU ms', 'extra memory MB', 'max in flight'],
-        c.runs.map((r) => [r.runner, Number(r.wallMs.toFixed(1)), Number(r.cpuMs.toFixed(1)), Number(r.memoryMb.toFixed(1)), r.maxInFlight]),
+        c.runs.map((r) => [
+          r.runner,
+          Number(r.wallMs.toFixed(1)),
+          Number(r.cpuMs.toFixed(1)),
+          Number(r.memoryMb.toFixed(1)),
+          r.maxInFlight,
+        ]),
       ),
     },
   ];

@@ -22,13 +22,26 @@ const tiny = defineBench({
       { name: 'short loop', run: () => spin(500_000) },
     ],
   }),
-  ratios: (m) => ({ 'short vs long': { value: m['long loop']! / m['short loop']!, claim: { atLeast: 1, text: 'less work is faster' } } }),
+  ratios: (m) => ({
+    'short vs long': {
+      value: m['long loop']! / m['short loop']!,
+      claim: { atLeast: 1, text: 'less work is faster' },
+    },
+  }),
   charts: (m) => [
     {
       title: 'Work vs time',
       xLabel: 'million iterations',
       yLabel: 'ms',
-      series: [{ name: 'loop', points: [[0.5, m['short loop']!], [2, m['long loop']!]] }],
+      series: [
+        {
+          name: 'loop',
+          points: [
+            [0.5, m['short loop']!],
+            [2, m['long loop']!],
+          ],
+        },
+      ],
     },
   ],
 });
@@ -50,17 +63,29 @@ describe('pnpm bench results and report', () => {
     expect(out.text()).toMatch(/vs long loop/);
   });
 
-  it.skipIf(missing)('writes one self-contained report.html whose charts render in headless Chromium', async () => {
-    const report = writeReport(dir);
-    const drawn = await withPage(report, async (page) => ({
-      bars: await page.locator('rect.bar').evaluateAll((els) => els.map((e) => (e as unknown as { getBBox(): { width: number } }).getBBox().width)),
-      lines: await page.locator('polyline.series').evaluateAll((els) => els.map((e) => (e as unknown as { getTotalLength(): number }).getTotalLength())),
-      claims: await page.locator('td', { hasText: 'holds' }).count(),
-    }));
-    expect(drawn.bars).toHaveLength(2);
-    for (const w of drawn.bars) expect(w).toBeGreaterThan(0);
-    expect(drawn.lines).toHaveLength(1);
-    expect(drawn.lines[0]!).toBeGreaterThan(10);
-    expect(drawn.claims).toBe(1);
-  }, 60_000);
+  it.skipIf(missing)(
+    'writes one self-contained report.html whose charts render in headless Chromium',
+    async () => {
+      const report = writeReport(dir);
+      const drawn = await withPage(report, async (page) => ({
+        bars: await page
+          .locator('rect.bar')
+          .evaluateAll((els) =>
+            els.map((e) => (e as unknown as { getBBox(): { width: number } }).getBBox().width),
+          ),
+        lines: await page
+          .locator('polyline.series')
+          .evaluateAll((els) =>
+            els.map((e) => (e as unknown as { getTotalLength(): number }).getTotalLength()),
+          ),
+        claims: await page.locator('td', { hasText: 'holds' }).count(),
+      }));
+      expect(drawn.bars).toHaveLength(2);
+      for (const w of drawn.bars) expect(w).toBeGreaterThan(0);
+      expect(drawn.lines).toHaveLength(1);
+      expect(drawn.lines[0]!).toBeGreaterThan(10);
+      expect(drawn.claims).toBe(1);
+    },
+    60_000,
+  );
 });

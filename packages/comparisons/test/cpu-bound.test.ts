@@ -61,7 +61,9 @@ describe('comparisons/cpu-bound', () => {
       // The claim holds on a machine that gives two cores; on a busy host the check shows less, and the
       // claim is read against what the check measured in this same run.
       const needed = Math.min(1.3, 0.75 * capacity);
-      console.info(`cpu-bound: threads(2) ${ratios.map((r) => r.toFixed(2)).join('/')}x sequential; CPU check ${capacities.map((c) => c.toFixed(2)).join('/')}x; needed ${needed.toFixed(2)}x`);
+      console.info(
+        `cpu-bound: threads(2) ${ratios.map((r) => r.toFixed(2)).join('/')}x sequential; CPU check ${capacities.map((c) => c.toFixed(2)).join('/')}x; needed ${needed.toFixed(2)}x`,
+      );
       expect(ratio).toBeGreaterThanOrEqual(needed);
     } finally {
       await pool.close();

@@ -7,7 +7,13 @@ afterEach(() => expect(liveHandles()).toHaveLength(0));
 
 describe('comparisons/io-bound', () => {
   it('bounded async is several times faster than sequential on the same I/O job (>= 3x; ideal 8x)', async () => {
-    const c = await compareIoBound({ requests: 32, latencyMs: 50, files: 16, fileBytes: 32 * 1024, concurrency: 8 });
+    const c = await compareIoBound({
+      requests: 32,
+      latencyMs: 50,
+      files: 16,
+      fileBytes: 32 * 1024,
+      concurrency: 8,
+    });
     const [sequential, async, threads, processes] = c.runs;
     // Every runner did the same work: same bytes from the same requests and files.
     expect(new Set(c.runs.map((r) => r.bytes)).size).toBe(1);
@@ -36,13 +42,18 @@ describe('mapBounded', () => {
   });
 
   it('rejects a limit that is not a whole number >= 1', async () => {
-    await expect(mapBounded([1], 0, async (n) => n)).rejects.toThrow(/concurrency must be a whole number >= 1, got 0/);
+    await expect(mapBounded([1], 0, async (n) => n)).rejects.toThrow(
+      /concurrency must be a whole number >= 1, got 0/,
+    );
   });
 });
 
 describe('shares', () => {
   it('deals items round-robin so every share gets a mix, and drops empty shares', () => {
-    expect(shares([1, 2, 3, 4, 5], 2)).toEqual([[1, 3, 5], [2, 4]]);
+    expect(shares([1, 2, 3, 4, 5], 2)).toEqual([
+      [1, 3, 5],
+      [2, 4],
+    ]);
     expect(shares([1], 3)).toEqual([[1]]);
   });
 });

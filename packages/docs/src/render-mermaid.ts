@@ -28,12 +28,26 @@ export async function renderMermaid(blocks: readonly MermaidBlock[], workDir: st
     for (const [i, block] of blocks.entries()) {
       const r = await p.evaluate(
         async ({ source, id }) => {
-          const m = (globalThis as unknown as { mermaid: { initialize(o: object): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
+          const m = (
+            globalThis as unknown as {
+              mermaid: {
+                initialize(o: object): void;
+                render(id: string, s: string): Promise<{ svg: string }>;
+              };
+            }
+          ).mermaid;
           // SVG text labels (not HTML in foreignObject) so the written .svg files are valid XML on their own.
-          m.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
+          m.initialize({
+            startOnLoad: false,
+            securityLevel: 'strict',
+            htmlLabels: false,
+            flowchart: { htmlLabels: false },
+          });
           try {
             const { svg } = await m.render(id, source);
-            const xmlError = new DOMParser().parseFromString(svg, 'image/svg+xml').querySelector('parsererror');
+            const xmlError = new DOMParser()
+              .parseFromString(svg, 'image/svg+xml')
+              .querySelector('parsererror');
             if (xmlError) return { error: `the SVG is not valid XML: ${xmlError.textContent}` };
             const host = document.getElementById('out')!;
             host.innerHTML = svg;

@@ -29,7 +29,13 @@ describe('mermaidBlocks and relativeLinks', () => {
 describe('the docs', () => {
   it('have the five diagrams of the course', () => {
     const names = new Set(blocks.map((b) => b.file.split('/').pop()));
-    for (const d of ['concurrency-models.md', 'worker-lifecycle.md', 'communication-patterns.md', 'synchronization-mechanisms.md', 'language-comparison.md']) {
+    for (const d of [
+      'concurrency-models.md',
+      'worker-lifecycle.md',
+      'communication-patterns.md',
+      'synchronization-mechanisms.md',
+      'language-comparison.md',
+    ]) {
       expect(names).toContain(d);
     }
   });
@@ -56,7 +62,10 @@ describe.skipIf(missing)('every Mermaid diagram in the docs', () => {
   }, 60_000);
 
   it('reports a syntax error with the file and line of the block', async () => {
-    const [bad] = await renderMermaid([{ file: 'bad.md', line: 7, source: 'flowchart LR\n  a --> --> b(' }], dir);
+    const [bad] = await renderMermaid(
+      [{ file: 'bad.md', line: 7, source: 'flowchart LR\n  a --> --> b(' }],
+      dir,
+    );
     expect(bad?.error).toBeTruthy();
     expect(bad?.block.line).toBe(7);
   }, 60_000);

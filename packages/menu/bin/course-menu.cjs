@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // ts-node, transpile-only through swc: TypeScript runs directly, with no build step to forget.
-require('ts-node').register({ transpileOnly: true, swc: true, project: require('node:path').join(__dirname, '..', 'tsconfig.json') });
+require('ts-node').register({
+  transpileOnly: true,
+  swc: true,
+  project: require('node:path').join(__dirname, '..', 'tsconfig.json'),
+});
 require('../src/cli.ts')
   .menuCli(process.argv.slice(2), {
     stdout: process.stdout,

@@ -40,7 +40,10 @@ export async function menuCli(argv: readonly string[], io: CliIo): Promise<numbe
   if (id !== undefined) {
     const lesson = lessons.find((l) => l.id === id);
     if (!lesson) {
-      const near = closeMatches(id, lessons.map((l) => l.id));
+      const near = closeMatches(
+        id,
+        lessons.map((l) => l.id),
+      );
       io.stderr.write(
         `${paint.fail(`Unknown lesson "${id}".`)}${near.length ? ` Did you mean: ${near.join(', ')}?` : ''}\nRun \`pnpm start --list\` to see them all.\n`,
       );

@@ -1,4 +1,4 @@
-export { closeMatches, editDistance } from './close-matches';
 export { type CliIo, menuCli } from './cli';
+export { closeMatches, editDistance } from './close-matches';
 export { formatList, USAGE } from './list';
 export { allLessons, groups } from './registry';

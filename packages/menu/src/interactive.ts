@@ -1,5 +1,5 @@
-import { Separator, select } from '@inquirer/prompts';
 import { type Lesson, paint, runLesson } from '@course/runtime';
+import { Separator, select } from '@inquirer/prompts';
 import { groups } from './registry';
 
 const QUIT = '__quit__';

@@ -4,7 +4,9 @@ import { type Lesson, paint } from '@course/runtime';
 export function formatList(lessons: readonly Lesson[]): string {
   if (lessons.length === 0) return 'No lessons are installed yet.';
   const width = Math.max(...lessons.map((l) => l.id.length));
-  return lessons.map((l) => `${l.id.padEnd(width)}  ${paint.figure(l.title)} ${paint.dim(`— ${l.summary}`)}`).join('\n');
+  return lessons
+    .map((l) => `${l.id.padEnd(width)}  ${paint.figure(l.title)} ${paint.dim(`— ${l.summary}`)}`)
+    .join('\n');
 }
 
 export const USAGE = `Usage:

@@ -8,7 +8,11 @@ function capture() {
   let out = '';
   let err = '';
   return {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, isTTY: false },
+    io: {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+      isTTY: false,
+    },
     out: () => stripAnsi(out),
     err: () => stripAnsi(err),
   };

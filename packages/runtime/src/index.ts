@@ -1,31 +1,63 @@
-export { deferred, type Deferred } from './async/deferred';
+export { type Deferred, deferred } from './async/deferred';
+export { shareSignal } from './async/shared-signal';
 export { withTimeout } from './async/with-timeout';
-export { defineBench, type Bench, type BenchCase, type BenchContext, type BenchLineChart, type RatioSpec } from './bench/define-bench';
-export { machineInfo, type MachineInfo } from './bench/machine';
+export {
+  type Bench,
+  type BenchCase,
+  type BenchContext,
+  type BenchLineChart,
+  defineBench,
+  type RatioSpec,
+} from './bench/define-bench';
+export { type MachineInfo, machineInfo } from './bench/machine';
 export { writeReport } from './bench/report';
-export { runBench, type BenchResult } from './bench/run-bench';
+export { type BenchResult, runBench } from './bench/run-bench';
 export { escapeXml } from './charts/escape';
-export { htmlPage, htmlTable, type HtmlSection } from './charts/html-page';
-export { barChartSvg, type BarChartInput } from './charts/svg-bar-chart';
-export { lineChartSvg, type LineChartInput, type LineSeries } from './charts/svg-line-chart';
+export { type HtmlSection, htmlPage, htmlTable } from './charts/html-page';
+export { type BarChartInput, barChartSvg } from './charts/svg-bar-chart';
+export { type LineChartInput, type LineSeries, lineChartSvg } from './charts/svg-line-chart';
 export { abortError, isAbortError, TimeoutError, WorkerExitError } from './errors';
 export { defineLesson, type Lesson, type LessonContext, type LessonMeta } from './lesson/lesson';
 export { captureNarrator, createNarrator, type Narrator } from './lesson/narrator';
-export { isMain, parseLessonArgs, runLesson, runLessonMain, type RunLessonOptions } from './lesson/run-lesson';
+export {
+  isMain,
+  parseLessonArgs,
+  type RunLessonOptions,
+  runLesson,
+  runLessonMain,
+} from './lesson/run-lesson';
+export type { RunOptions, TaskPool } from './pool/task-pool';
 export { packageDirOf, runnableEntry } from './spawn/compile-entry';
 export { inheritedExecArgv } from './spawn/exec-argv';
-export { liveHandles, stopAll, type LiveHandle } from './spawn/registry';
-export { runChild, startChild, type ChildHandle, type ExitStatus, type RunChildOptions, type StartChildOptions } from './spawn/start-child';
-export { runWorker, startWorker, type RunWorkerOptions, type StartWorkerOptions, type WorkerHandle } from './spawn/start-worker';
-export { formatBars, type Bar } from './terminal/bar-chart';
+export { type LiveHandle, liveHandles, stopAll } from './spawn/registry';
+export {
+  type ChildHandle,
+  type ExitStatus,
+  type RunChildOptions,
+  runChild,
+  type StartChildOptions,
+  startChild,
+} from './spawn/start-child';
+export {
+  type RunWorkerOptions,
+  runWorker,
+  type StartWorkerOptions,
+  startWorker,
+  type WorkerHandle,
+} from './spawn/start-worker';
+export { countPrimes, splitRange } from './tasks/count-primes';
+export { spin } from './tasks/spin';
+export { type Bar, formatBars } from './terminal/bar-chart';
 export { colourEnabled, paint, stripAnsi, visibleLength } from './terminal/colour';
 export { createProgress, type Progress } from './terminal/progress';
 export { type Column, formatMs, formatNumber, formatRatio, formatTable } from './terminal/table';
-export { measure, measureRepeated, type Measurement, type RepeatedMeasurement } from './timing/measure';
+export {
+  assertRanInParallel,
+  type BusyInterval,
+  maxOverlap,
+  recordBusy,
+  sharedNow,
+} from './timing/busy-intervals';
+export { type Measurement, measure, measureRepeated, type RepeatedMeasurement } from './timing/measure';
 export { ratio, type Summary, summarize } from './timing/stats';
 export { findInPackages, workspaceRoot } from './workspace';
-export type { RunOptions, TaskPool } from './pool/task-pool';
-export { countPrimes, splitRange } from './tasks/count-primes';
-export { spin } from './tasks/spin';
-export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './timing/busy-intervals';
-export { shareSignal } from './async/shared-signal';

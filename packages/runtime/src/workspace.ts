@@ -7,13 +7,19 @@ export function workspaceRoot(from = process.cwd()): string {
   for (;;) {
     if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No pnpm-workspace.yaml found above ${from}: run this inside the course`);
+    if (parent === dir)
+      throw new Error(`No pnpm-workspace.yaml found above ${from}: run this inside the course`);
     dir = parent;
   }
 }
 
 /** Files under `<root>/<group>/<pkg>/<sub>/` whose names end with `suffix`, sorted. */
-export function findInPackages(root: string, groups: readonly string[], sub: string, suffix: string): string[] {
+export function findInPackages(
+  root: string,
+  groups: readonly string[],
+  sub: string,
+  suffix: string,
+): string[] {
   const found: string[] = [];
   for (const group of groups) {
     const groupDir = join(root, group);

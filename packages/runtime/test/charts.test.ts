@@ -24,7 +24,9 @@ describe('barChartSvg', () => {
   });
 
   it('refuse a negative value with the bar named', () => {
-    expect(() => barChartSvg({ title: 't', valueLabel: 'v', bars: [{ label: 'bad', value: -2 }] })).toThrow(/"bad" has value -2/);
+    expect(() => barChartSvg({ title: 't', valueLabel: 'v', bars: [{ label: 'bad', value: -2 }] })).toThrow(
+      /"bad" has value -2/,
+    );
   });
 });
 
@@ -35,8 +37,21 @@ describe('lineChartSvg', () => {
       xLabel: 'workers',
       yLabel: 'speed-up',
       series: [
-        { name: 'ideal', points: [[1, 1], [2, 2]], dashed: true },
-        { name: 'measured', points: [[1, 1], [2, 1.8]] },
+        {
+          name: 'ideal',
+          points: [
+            [1, 1],
+            [2, 2],
+          ],
+          dashed: true,
+        },
+        {
+          name: 'measured',
+          points: [
+            [1, 1],
+            [2, 1.8],
+          ],
+        },
       ],
     });
     expect(svg.match(/<polyline/g)).toHaveLength(2);
@@ -46,7 +61,12 @@ describe('lineChartSvg', () => {
   it('refuse an empty chart or a non-finite point', () => {
     expect(() => lineChartSvg({ title: 't', xLabel: 'x', yLabel: 'y', series: [] })).toThrow(/no points/);
     expect(() =>
-      lineChartSvg({ title: 't', xLabel: 'x', yLabel: 'y', series: [{ name: 's', points: [[1, Number.NaN]] }] }),
+      lineChartSvg({
+        title: 't',
+        xLabel: 'x',
+        yLabel: 'y',
+        series: [{ name: 's', points: [[1, Number.NaN]] }],
+      }),
     ).toThrow(/not finite/);
   });
 });

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineLesson, type Lesson, liveHandles, parseLessonArgs, runLesson, startWorker, stripAnsi } from '../src';
+import {
+  defineLesson,
+  type Lesson,
+  liveHandles,
+  parseLessonArgs,
+  runLesson,
+  startWorker,
+  stripAnsi,
+} from '../src';
 
 function sink() {
   let text = '';
@@ -73,7 +81,9 @@ describe('runLesson', () => {
 
 describe('defineLesson and parseLessonArgs', () => {
   it('reject an id that is not <package>/<lesson> in kebab-case', () => {
-    expect(() => defineLesson({ ...base, id: 'Threads Basic', run: async () => {} })).toThrow(/must look like/);
+    expect(() => defineLesson({ ...base, id: 'Threads Basic', run: async () => {} })).toThrow(
+      /must look like/,
+    );
   });
 
   it('accept --quick and refuse unknown flags', () => {

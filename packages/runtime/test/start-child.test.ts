@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deferred, liveHandles, runChild, startChild, withTimeout, WorkerExitError } from '../src';
+import { deferred, liveHandles, runChild, startChild, WorkerExitError, withTimeout } from '../src';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
 
@@ -25,9 +25,11 @@ describe('startChild and runChild', () => {
   });
 
   it('tell the parent when a child crashes, with its exit code', async () => {
-    const err = await runChild(fixture('crashing-child.ts'), { message: 'go', timeoutMs: 10_000, stdio: 'pipe' }).catch(
-      (e: Error) => e,
-    );
+    const err = await runChild(fixture('crashing-child.ts'), {
+      message: 'go',
+      timeoutMs: 10_000,
+      stdio: 'pipe',
+    }).catch((e: Error) => e);
     expect(err).toBeInstanceOf(WorkerExitError);
     expect((err as WorkerExitError).exitCode).toBe(1);
     expect((err as Error).message).toMatch(/crashing-child\.ts exited \(code 1\) before sending a result/);

@@ -6,10 +6,13 @@ const fixture = (name: string) => join(__dirname, 'fixtures', name);
 
 describe('startWorker and runWorker', () => {
   it('start a TypeScript worker that imports workspace code and get its answer', async () => {
-    const answer = await runWorker<{ echo: unknown; threadId: number; median: number }>(fixture('echo-worker.ts'), {
-      workerData: { n: 42 },
-      timeoutMs: 10_000,
-    });
+    const answer = await runWorker<{ echo: unknown; threadId: number; median: number }>(
+      fixture('echo-worker.ts'),
+      {
+        workerData: { n: 42 },
+        timeoutMs: 10_000,
+      },
+    );
     expect(answer.echo).toEqual({ n: 42 });
     expect(answer.median).toBe(2);
     expect(answer.threadId).toBeGreaterThan(0);
@@ -51,8 +54,12 @@ describe('startWorker and runWorker', () => {
   });
 
   it('refuse to start with an already aborted signal, and name a missing file clearly', () => {
-    expect(() => startWorker(fixture('silent-worker.ts'), { signal: AbortSignal.abort() })).toThrow(/aborted/);
-    expect(() => startWorker(fixture('no-such-worker.ts'))).toThrow(/no-such-worker\.ts: the file does not exist/);
+    expect(() => startWorker(fixture('silent-worker.ts'), { signal: AbortSignal.abort() })).toThrow(
+      /aborted/,
+    );
+    expect(() => startWorker(fixture('no-such-worker.ts'))).toThrow(
+      /no-such-worker\.ts: the file does not exist/,
+    );
   });
 
   it('track a started worker until it has exited', async () => {

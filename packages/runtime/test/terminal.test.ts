@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { colourEnabled, formatBars, formatMs, formatNumber, formatRatio, formatTable, paint, stripAnsi, visibleLength } from '../src';
+import {
+  colourEnabled,
+  formatBars,
+  formatMs,
+  formatNumber,
+  formatRatio,
+  formatTable,
+  paint,
+  stripAnsi,
+  visibleLength,
+} from '../src';
 
 describe('colourEnabled', () => {
   it('colour only a TTY by default, never a pipe', () => {
@@ -60,11 +70,16 @@ describe('number formats', () => {
 
 describe('formatBars', () => {
   it('scale bars to the largest value and keep a sliver for small non-zero values', () => {
-    const lines = stripAnsi(formatBars([
-      { label: 'big', value: 100 },
-      { label: 'tiny', value: 0.1 },
-      { label: 'zero', value: 0 },
-    ], { width: 10 })).split('\n');
+    const lines = stripAnsi(
+      formatBars(
+        [
+          { label: 'big', value: 100 },
+          { label: 'tiny', value: 0.1 },
+          { label: 'zero', value: 0 },
+        ],
+        { width: 10 },
+      ),
+    ).split('\n');
     expect(lines[0]).toContain('█'.repeat(10));
     expect(lines[1]).toMatch(/tiny {2}▌/);
     expect(lines[2]).not.toMatch(/[█▌]/);

@@ -20,7 +20,14 @@ const turbo = spawnSync('turbo', ['run', 'test', '--concurrency=1', '--continue'
   stdio: 'inherit',
   env: { TURBO_TELEMETRY_DISABLED: '1', ...process.env },
 });
-const summary = spawnSync(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'test-summary.mjs'), ...(extra.length ? ['--only-ran'] : [])], {
-  stdio: 'inherit',
-});
+const summary = spawnSync(
+  process.execPath,
+  [
+    join(dirname(fileURLToPath(import.meta.url)), 'test-summary.mjs'),
+    ...(extra.length ? ['--only-ran'] : []),
+  ],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exitCode = turbo.status !== 0 || summary.status !== 0 ? 1 : 0;

@@ -34,9 +34,13 @@ for (const group of ['packages', 'exercises', 'solutions']) {
     const sk = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
     skipped += sk;
     // A test file that failed to load has no tests but is a failure all the same.
-    const brokenSuites = (r.testResults ?? []).filter((t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0).length;
+    const brokenSuites = (r.testResults ?? []).filter(
+      (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
+    ).length;
     failed += brokenSuites;
-    lines.push(`  ${relative(root, pkgDir)}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed${sk ? `, ${sk} skipped` : ''}`);
+    lines.push(
+      `  ${relative(root, pkgDir)}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed${sk ? `, ${sk} skipped` : ''}`,
+    );
   }
 }
 console.log('\nTest summary by package:');

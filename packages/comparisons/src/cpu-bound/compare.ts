@@ -1,7 +1,16 @@
 import { availableParallelism } from 'node:os';
 import { spin, splitRange, type TaskPool } from '@course/runtime';
-import { cpuCheck, type CpuCheck } from './cpu-check';
-import { type Range, type RunResult, runAsync, runOnPool, runSequential, startProcessPool, startThreadPool, startUpMs } from './runners';
+import { type CpuCheck, cpuCheck } from './cpu-check';
+import {
+  type Range,
+  type RunResult,
+  runAsync,
+  runOnPool,
+  runSequential,
+  startProcessPool,
+  startThreadPool,
+  startUpMs,
+} from './runners';
 import type { TimedCount } from './timed-count';
 
 export interface CpuComparisonOptions {
@@ -68,7 +77,16 @@ export async function compareCpuBound(options: CpuComparisonOptions): Promise<Cp
     manyMs: (checkBefore.manyMs + checkAfter.manyMs) / 2,
     capacity: (checkBefore.capacity + checkAfter.capacity) / 2,
   };
-  return { limit, expectedTotal: sequential.total, sequential, async: asyncRun, threads, processes, startUp, check };
+  return {
+    limit,
+    expectedTotal: sequential.total,
+    sequential,
+    async: asyncRun,
+    threads,
+    processes,
+    startUp,
+    check,
+  };
 }
 
 /** How many iterations of `spin` take about `ms` on this thread (a short calibration run). */

@@ -23,7 +23,11 @@ export async function cpuCheck(threads: number, iterations: number, signal?: Abo
   spin(1_000); // JIT warm-up of the loop on this thread is irrelevant; workers compile their own.
   const one = await measure(() => runWorker(file, { workerData: iterations, signal, timeoutMs: 120_000 }));
   const many = await measure(() =>
-    Promise.all(Array.from({ length: threads }, () => runWorker(file, { workerData: iterations, signal, timeoutMs: 120_000 }))),
+    Promise.all(
+      Array.from({ length: threads }, () =>
+        runWorker(file, { workerData: iterations, signal, timeoutMs: 120_000 }),
+      ),
+    ),
   );
   return { threads, oneMs: one.wallMs, manyMs: many.wallMs, capacity: (threads * one.wallMs) / many.wallMs };
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { countPrimes, measure, shareSignal, type TaskPool } from '@course/runtime';
 import { ProcessPool } from '@course/processes';
-import { ThreadPool } from '@course/threads';
 import type { BusyInterval } from '@course/runtime';
+import { countPrimes, measure, shareSignal, type TaskPool } from '@course/runtime';
+import { ThreadPool } from '@course/threads';
 import type { TimedCount } from './timed-count';
 
 export type Range = [number, number];
@@ -20,7 +20,14 @@ export interface RunResult {
 /** All chunks one after another on the main thread: the baseline. */
 export async function runSequential(ranges: readonly Range[]): Promise<RunResult> {
   const m = await measure(() => ranges.reduce((sum, [a, b]) => sum + countPrimes(a, b), 0));
-  return { runner: 'sequential', workers: 1, total: m.result, wallMs: m.wallMs, cpuMs: m.cpuMs, intervals: [] };
+  return {
+    runner: 'sequential',
+    workers: 1,
+    total: m.result,
+    wallMs: m.wallMs,
+    cpuMs: m.cpuMs,
+    intervals: [],
+  };
 }
 
 /**
@@ -33,7 +40,14 @@ export async function runAsync(ranges: readonly Range[]): Promise<RunResult> {
     const counts = await Promise.all(ranges.map(async ([a, b]) => countPrimes(a, b)));
     return counts.reduce((s, c) => s + c, 0);
   });
-  return { runner: 'async (Promise.all)', workers: 1, total: m.result, wallMs: m.wallMs, cpuMs: m.cpuMs, intervals: [] };
+  return {
+    runner: 'async (Promise.all)',
+    workers: 1,
+    total: m.result,
+    wallMs: m.wallMs,
+    cpuMs: m.cpuMs,
+    intervals: [],
+  };
 }
 
 /** Run every chunk on an already started pool; return the total and who was busy when. */
@@ -58,7 +72,10 @@ export async function runOnPool(
 
 /** A pool of worker threads that count primes and time themselves. */
 export function startThreadPool(size: number): ThreadPool<Range, TimedCount> {
-  return new ThreadPool<Range, TimedCount>(join(__dirname, 'timed-count-worker.ts'), { size, name: 'count-primes' });
+  return new ThreadPool<Range, TimedCount>(join(__dirname, 'timed-count-worker.ts'), {
+    size,
+    name: 'count-primes',
+  });
 }
 
 /** A pool of child processes that count primes and time themselves. */
@@ -67,7 +84,9 @@ export function startProcessPool(size: number): ProcessPool<Range, TimedCount> {
 }
 
 /** Time from creating a pool to its first answer: what a pool pays once and per-task spawning pays every time. */
-export async function startUpMs(start: () => TaskPool<Range, TimedCount>): Promise<{ ms: number; pool: TaskPool<Range, TimedCount> }> {
+export async function startUpMs(
+  start: () => TaskPool<Range, TimedCount>,
+): Promise<{ ms: number; pool: TaskPool<Range, TimedCount> }> {
   const m = await measure(async () => {
     const pool = start();
     await Promise.all(Array.from({ length: pool.size }, () => pool.run([0, 10])));

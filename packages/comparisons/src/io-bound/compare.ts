@@ -24,7 +24,9 @@ export interface IoComparison {
 /** Split items into `n` interleaved shares, so every share has a mix of requests and files. */
 export function shares<T>(items: readonly T[], n: number): T[][] {
   const out: T[][] = Array.from({ length: n }, () => []);
-  items.forEach((item, i) => out[i % n]!.push(item));
+  items.forEach((item, i) => {
+    out[i % n]!.push(item);
+  });
   return out.filter((s) => s.length > 0);
 }
 
@@ -43,7 +45,10 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 export function ioRunners(items: readonly IoItem[], concurrency: number, signal?: AbortSignal): IoRunner[] {
   const parts = shares(items, concurrency);
   return [
-    { name: 'sequential', run: async () => ({ bytes: await doSequentially(items), childCpuMs: 0, childRssBytes: 0 }) },
+    {
+      name: 'sequential',
+      run: async () => ({ bytes: await doSequentially(items), childCpuMs: 0, childRssBytes: 0 }),
+    },
     {
       name: `async, ${concurrency} at a time`,
       run: async () => ({
@@ -56,7 +61,13 @@ export function ioRunners(items: readonly IoItem[], concurrency: number, signal?
       name: `${parts.length} worker threads`,
       run: async () => {
         const reports = await Promise.all(
-          parts.map((part) => runWorker<ShareReport>(join(__dirname, 'share-worker.ts'), { workerData: part, signal, timeoutMs: 60_000 })),
+          parts.map((part) =>
+            runWorker<ShareReport>(join(__dirname, 'share-worker.ts'), {
+              workerData: part,
+              signal,
+              timeoutMs: 60_000,
+            }),
+          ),
         );
         return { bytes: sum(reports.map((r) => r.bytes)), childCpuMs: 0, childRssBytes: 0 };
       },
@@ -66,7 +77,12 @@ export function ioRunners(items: readonly IoItem[], concurrency: number, signal?
       run: async () => {
         const reports = await Promise.all(
           parts.map((part) =>
-            runChild<ShareReport>(join(__dirname, 'share-child.ts'), { message: part, signal, timeoutMs: 60_000, stdio: 'pipe' }),
+            runChild<ShareReport>(join(__dirname, 'share-child.ts'), {
+              message: part,
+              signal,
+              timeoutMs: 60_000,
+              stdio: 'pipe',
+            }),
           ),
         );
         return {
@@ -80,7 +96,9 @@ export function ioRunners(items: readonly IoItem[], concurrency: number, signal?
 }
 
 /** Run every runner once on a fresh copy of the job and report wall, CPU, memory and max in flight. */
-export async function compareIoBound(options: IoJobOptions & { concurrency: number; signal?: AbortSignal }): Promise<IoComparison> {
+export async function compareIoBound(
+  options: IoJobOptions & { concurrency: number; signal?: AbortSignal },
+): Promise<IoComparison> {
   const { concurrency, signal } = options;
   const job = await prepareIoJob(options);
   const runs: IoRun[] = [];

@@ -30,7 +30,14 @@ export async function prepareIoJob(options: IoJobOptions): Promise<IoJob> {
     seed: 7,
     pages: Math.max(2, options.requests),
     latencyMs: options.latencyMs,
-    features: { traps: false, redirects: false, resources: false, oddities: false, external: false, disallowed: false },
+    features: {
+      traps: false,
+      redirects: false,
+      resources: false,
+      oddities: false,
+      external: false,
+      disallowed: false,
+    },
   });
   const dir = mkdtempSync(join(tmpdir(), 'course-io-bound-'));
   const items: IoItem[] = [];

@@ -4,7 +4,11 @@ import { doSequentially, type IoItem, type ShareReport } from './io-item';
 process.once('message', (items: IoItem[]) => {
   void doSequentially(items).then((bytes) => {
     const cpu = process.cpuUsage();
-    const report: ShareReport = { bytes, cpuMs: (cpu.user + cpu.system) / 1000, rssBytes: process.memoryUsage().rss };
+    const report: ShareReport = {
+      bytes,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      rssBytes: process.memoryUsage().rss,
+    };
     process.send!(report);
   });
 });

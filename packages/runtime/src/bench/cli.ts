@@ -12,9 +12,13 @@ export async function benchCli(argv: readonly string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const reportOnly = argv.includes('--report-only');
   const names = argv.filter((a) => !a.startsWith('--'));
-  const unknown = argv.filter((a) => a.startsWith('--') && !['--quick', '--report', '--report-only'].includes(a));
+  const unknown = argv.filter(
+    (a) => a.startsWith('--') && !['--quick', '--report', '--report-only'].includes(a),
+  );
   if (unknown.length) {
-    console.error(`Unknown option(s) ${unknown.join(', ')}. Usage: pnpm bench [name ...] [--quick] [--report]`);
+    console.error(
+      `Unknown option(s) ${unknown.join(', ')}. Usage: pnpm bench [name ...] [--quick] [--report]`,
+    );
     return 2;
   }
   const root = workspaceRoot();
@@ -24,7 +28,9 @@ export async function benchCli(argv: readonly string[]): Promise<number> {
   const chosen = names.length ? all.filter((f) => names.includes(benchName(f))) : all;
   const missing = names.filter((n) => !all.some((f) => benchName(f) === n));
   if (missing.length) {
-    console.error(`No benchmark named ${missing.join(', ')}. Known: ${all.map(benchName).join(', ') || 'none'}`);
+    console.error(
+      `No benchmark named ${missing.join(', ')}. Known: ${all.map(benchName).join(', ') || 'none'}`,
+    );
     return 2;
   }
 

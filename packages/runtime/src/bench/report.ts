@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlPage, htmlTable, type HtmlSection } from '../charts/html-page';
+import { type HtmlSection, htmlPage, htmlTable } from '../charts/html-page';
 import { barChartSvg } from '../charts/svg-bar-chart';
 import { lineChartSvg } from '../charts/svg-line-chart';
 import type { BenchResult } from './run-bench';
@@ -12,7 +12,9 @@ import type { BenchResult } from './run-bench';
  */
 export function writeReport(resultsDir: string): string {
   const files = existsSync(resultsDir)
-    ? readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort()
+    ? readdirSync(resultsDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
     : [];
   const sections: HtmlSection[] = [];
   for (const f of files) {
@@ -21,19 +23,33 @@ export function writeReport(resultsDir: string): string {
     const base = r.cases.find((c) => c.name === r.baseline)?.wall.median ?? Number.NaN;
     const table = htmlTable(
       ['case', 'min ms', 'median ms', 'max ms', `speed-up vs ${r.baseline}`],
-      r.cases.map((c) => [c.name, round(c.wall.min), round(c.wall.median), round(c.wall.max), round(base / c.wall.median)]),
+      r.cases.map((c) => [
+        c.name,
+        round(c.wall.min),
+        round(c.wall.median),
+        round(c.wall.max),
+        round(base / c.wall.median),
+      ]),
     );
     const bars = barChartSvg({
       title: r.title,
       valueLabel: `speed-up vs ${r.baseline} (×, higher is faster)`,
-      bars: r.cases.map((c) => ({ label: c.name, value: Number.isFinite(base / c.wall.median) ? base / c.wall.median : 0 })),
+      bars: r.cases.map((c) => ({
+        label: c.name,
+        value: Number.isFinite(base / c.wall.median) ? base / c.wall.median : 0,
+      })),
       reference: { value: 1, label: '1× = baseline' },
     });
     const claims = Object.entries(r.ratios);
     const ratioTable = claims.length
       ? htmlTable(
           ['ratio', 'value', 'claim', 'verdict'],
-          claims.map(([k, v]) => [k, round(v.value), v.claim?.text ?? '', v.ok === null ? '' : v.ok ? 'holds' : 'MISSED']),
+          claims.map(([k, v]) => [
+            k,
+            round(v.value),
+            v.claim?.text ?? '',
+            v.ok === null ? '' : v.ok ? 'holds' : 'MISSED',
+          ]),
         )
       : '';
     const lines = r.charts.map((c) => lineChartSvg(c)).join('\n');

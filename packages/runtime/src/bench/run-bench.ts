@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Narrator } from '../lesson/narrator';
 import { paint } from '../terminal/colour';
 import { formatMs, formatRatio } from '../terminal/table';
 import { measureRepeated } from '../timing/measure';
@@ -16,7 +15,12 @@ export interface BenchResult {
   machine: MachineInfo;
   sizes: Record<string, number | string>;
   baseline: string;
-  cases: Array<{ name: string; wall: Summary; cpu: Summary; samples: Array<{ wallMs: number; cpuMs: number }> }>;
+  cases: Array<{
+    name: string;
+    wall: Summary;
+    cpu: Summary;
+    samples: Array<{ wallMs: number; cpuMs: number }>;
+  }>;
   ratios: Record<string, RatioSpec & { ok: boolean | null }>;
   charts: BenchLineChart[];
 }
@@ -45,14 +49,19 @@ export async function runBench(
 
   const medians = Object.fromEntries(results.map((r) => [r.name, r.wall.median]));
   const base = medians[bench.baseline];
-  if (base === undefined) throw new Error(`Bench ${bench.name}: baseline case "${bench.baseline}" was not run`);
+  if (base === undefined)
+    throw new Error(`Bench ${bench.name}: baseline case "${bench.baseline}" was not run`);
   out.table(results, [
     { header: 'case', value: (r) => r.name },
     { header: 'min', value: (r) => formatMs(r.wall.min), align: 'right' },
     { header: 'median', value: (r) => formatMs(r.wall.median), align: 'right' },
     { header: 'max', value: (r) => formatMs(r.wall.max), align: 'right' },
     { header: 'spread', value: (r) => `${(r.wall.spread * 100).toFixed(0)}%`, align: 'right' },
-    { header: 'cpu/wall', value: (r) => (r.cpu.median / Math.max(r.wall.median, 1e-9)).toFixed(2), align: 'right' },
+    {
+      header: 'cpu/wall',
+      value: (r) => (r.cpu.median / Math.max(r.wall.median, 1e-9)).toFixed(2),
+      align: 'right',
+    },
     { header: `vs ${bench.baseline}`, value: (r) => formatRatio(base / r.wall.median), align: 'right' },
   ]);
 
@@ -60,7 +69,8 @@ export async function runBench(
   for (const [key, spec] of Object.entries(bench.ratios?.(medians, ctx) ?? {})) {
     const { claim } = spec;
     const ok = claim
-      ? (claim.atLeast === undefined || spec.value >= claim.atLeast) && (claim.atMost === undefined || spec.value <= claim.atMost)
+      ? (claim.atLeast === undefined || spec.value >= claim.atLeast) &&
+        (claim.atMost === undefined || spec.value <= claim.atMost)
       : null;
     ratios[key] = { ...spec, ok };
     const verdict = ok === null ? '' : ok ? paint.ok(' ✔') : paint.fail(' ✘');

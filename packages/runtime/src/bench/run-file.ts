@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   if (!bench?.setup) throw new Error(`${file} must \`export default defineBench({...})\``);
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  await runBench(bench, { quick: flag === '--quick', out: createNarrator(), signal: controller.signal, resultsDir });
+  await runBench(bench, {
+    quick: flag === '--quick',
+    out: createNarrator(),
+    signal: controller.signal,
+    resultsDir,
+  });
   await stopAll();
 }
 

@@ -10,7 +10,15 @@ export interface HtmlSection {
 /**
  * One self-contained HTML page (inline CSS, inline SVG, no scripts, no network) that opens from disk.
  */
-export function htmlPage({ title, intro, sections }: { title: string; intro?: string; sections: readonly HtmlSection[] }): string {
+export function htmlPage({
+  title,
+  intro,
+  sections,
+}: {
+  title: string;
+  intro?: string;
+  sections: readonly HtmlSection[];
+}): string {
   const body = sections
     .map(
       (s) =>
@@ -41,7 +49,10 @@ ${body}
 }
 
 /** A plain HTML table; numbers are right-aligned. */
-export function htmlTable(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+export function htmlTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number>>,
+): string {
   const head = `<tr>${headers.map((h) => `<th>${escapeXml(h)}</th>`).join('')}</tr>`;
   const body = rows
     .map(

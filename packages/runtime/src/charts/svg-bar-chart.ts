@@ -16,7 +16,9 @@ export interface BarChartInput {
 export function barChartSvg({ title, valueLabel, bars, reference }: BarChartInput): string {
   for (const b of bars) {
     if (!Number.isFinite(b.value) || b.value < 0) {
-      throw new Error(`barChartSvg("${title}"): bar "${b.label}" has value ${b.value}; expected a finite number >= 0`);
+      throw new Error(
+        `barChartSvg("${title}"): bar "${b.label}" has value ${b.value}; expected a finite number >= 0`,
+      );
     }
   }
   const rowH = 28;

@@ -61,7 +61,9 @@ export function lineChartSvg({ title, xLabel, yLabel, series }: LineChartInput):
     const pts = s.points.map(([a, b]) => `${px(a).toFixed(1)},${py(b).toFixed(1)}`).join(' ');
     parts.push(
       `<polyline class="series" data-series="${escapeXml(s.name)}" points="${pts}" fill="none" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
-      ...s.points.map(([a, b]) => `<circle cx="${px(a).toFixed(1)}" cy="${py(b).toFixed(1)}" r="3" fill="${colour}"/>`),
+      ...s.points.map(
+        ([a, b]) => `<circle cx="${px(a).toFixed(1)}" cy="${py(b).toFixed(1)}" r="3" fill="${colour}"/>`,
+      ),
       `<line x1="${width - m.right + 12}" y1="${m.top + i * 20}" x2="${width - m.right + 32}" y2="${m.top + i * 20}" stroke="${colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
       `<text x="${width - m.right + 38}" y="${m.top + i * 20 + 4}" font-family="sans-serif" font-size="12">${escapeXml(s.name)}</text>`,
     );

@@ -24,7 +24,9 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions = {}):
   const onOuterAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
-  stream.write(`\n${paint.heading(`${lesson.title}`)}  ${paint.dim(`(${lesson.id}${options.quick ? ', quick' : ''})`)}\n`);
+  stream.write(
+    `\n${paint.heading(`${lesson.title}`)}  ${paint.dim(`(${lesson.id}${options.quick ? ', quick' : ''})`)}\n`,
+  );
   stream.write(`${paint.dim(lesson.summary)}\n`);
   const started = performance.now();
   let code = 0;
@@ -46,7 +48,9 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions = {}):
     const leftovers = liveHandles();
     if (leftovers.length > 0) {
       stream.write(
-        paint.warn(`  ! stopping ${leftovers.length} worker(s)/child(ren) the lesson left running: ${leftovers.map((h) => h.file).join(', ')}\n`),
+        paint.warn(
+          `  ! stopping ${leftovers.length} worker(s)/child(ren) the lesson left running: ${leftovers.map((h) => h.file).join(', ')}\n`,
+        ),
       );
       await stopAll();
     }

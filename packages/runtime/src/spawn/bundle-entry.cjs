@@ -35,7 +35,8 @@ const redirectSources = {
         importer: args.importer,
         pluginData: 'redirected',
       });
-      if (result.errors.length || !result.path.startsWith(redirectFrom + require('node:path').sep)) return undefined;
+      if (result.errors.length || !result.path.startsWith(redirectFrom + require('node:path').sep))
+        return undefined;
       return { path: redirectTo + result.path.slice(redirectFrom.length) };
     });
   },

@@ -68,7 +68,9 @@ let cachedEsbuildVersion: string | undefined;
  * must not load esbuild itself at start-up.
  */
 function esbuildVersion(): string {
-  cachedEsbuildVersion ??= (JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string }).version;
+  cachedEsbuildVersion ??= (
+    JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string }
+  ).version;
   return cachedEsbuildVersion;
 }
 

@@ -165,7 +165,11 @@ export function runChild<T>(file: string, options: RunChildOptions = {}): Promis
     void handle.exited.then(({ code, signal }) => {
       const stderr = handle.stderrTail().trim();
       const reason = `Child ${name} exited (${signal ? `signal ${signal}` : `code ${code}`}) before sending a result`;
-      settle(() => reject(new WorkerExitError(stderr ? `${reason}; its stderr ended with:\n${stderr}` : reason, code, signal)));
+      settle(() =>
+        reject(
+          new WorkerExitError(stderr ? `${reason}; its stderr ended with:\n${stderr}` : reason, code, signal),
+        ),
+      );
     });
     if (options.message !== undefined) child.send(options.message);
   });

@@ -25,7 +25,8 @@ export function countPrimes(from: number, to: number): number {
 
 /** Split [from, to) into `parts` contiguous ranges of near-equal size (the last takes the rest). */
 export function splitRange(from: number, to: number, parts: number): Array<[number, number]> {
-  if (parts < 1 || !Number.isInteger(parts)) throw new Error(`splitRange needs a whole number of parts >= 1, got ${parts}`);
+  if (parts < 1 || !Number.isInteger(parts))
+    throw new Error(`splitRange needs a whole number of parts >= 1, got ${parts}`);
   const size = Math.ceil((to - from) / parts);
   const out: Array<[number, number]> = [];
   for (let s = from; s < to; s += size) out.push([s, Math.min(to, s + size)]);

@@ -33,7 +33,9 @@ export function createProgress({
       const frac = Math.min(1, done / total);
       const width = 30;
       const filled = Math.round(frac * width);
-      stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0)}%`);
+      stream.write(
+        `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0)}%`,
+      );
     },
     finish() {
       stream.write('\r\u001b[2K');

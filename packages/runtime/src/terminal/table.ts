@@ -19,9 +19,13 @@ export interface Column<Row> {
  */
 export function formatTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
   const cells = rows.map((row) => columns.map((c) => c.value(row)));
-  const aligns = columns.map((c, i) => c.align ?? (cells.every((r) => typeof r[i] === 'number') ? 'right' : 'left'));
+  const aligns = columns.map(
+    (c, i) => c.align ?? (cells.every((r) => typeof r[i] === 'number') ? 'right' : 'left'),
+  );
   const text = cells.map((r) => r.map((v) => String(v)));
-  const widths = columns.map((c, i) => Math.max(visibleLength(c.header), ...text.map((r) => visibleLength(r[i]!))));
+  const widths = columns.map((c, i) =>
+    Math.max(visibleLength(c.header), ...text.map((r) => visibleLength(r[i]!))),
+  );
   const pad = (s: string, i: number) => {
     const gap = ' '.repeat(widths[i]! - visibleLength(s));
     return aligns[i] === 'right' ? gap + s : s + gap;

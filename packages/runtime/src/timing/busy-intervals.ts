@@ -30,7 +30,8 @@ export function recordBusy<T>(who: string | number, fn: () => T): { result: T; i
 export function maxOverlap(intervals: readonly BusyInterval[]): number {
   const events: Array<[time: number, delta: number]> = [];
   for (const i of intervals) {
-    if (!(i.end >= i.start)) throw new Error(`Busy interval of ${i.who} ends before it starts: ${i.start}..${i.end}`);
+    if (!(i.end >= i.start))
+      throw new Error(`Busy interval of ${i.who} ends before it starts: ${i.start}..${i.end}`);
     events.push([i.start, +1], [i.end, -1]);
   }
   // Ends sort before starts at the same instant: touching intervals are not overlapping.
