@@ -9,6 +9,9 @@ import { DEFAULT_QUEUE } from './job-queue/worker-config';
 import { acquireRedis } from './redis/acquire-redis';
 
 async function run({ quick, signal, out }: LessonContext): Promise<void> {
+  // A takeaway is printed only when this run's figures bear it out; otherwise say what went wrong.
+  const verdict = (ok: boolean, takeaway: string, otherwise: string) =>
+    ok ? out.takeaway(takeaway) : out.warn(otherwise);
   out.heading('A queue that lives outside the process: BullMQ on Redis');
   const redis = await acquireRedis();
   if (!redis.ok) {
@@ -49,8 +52,10 @@ async function run({ quick, signal, out }: LessonContext): Promise<void> {
     );
     out.figure('wall time', formatMs(d.wallMs));
     out.say('Each job is a range; a worker process pulls jobs while it has a free slot (concurrency 2).');
-    out.takeaway(
-      `Merged ${d.completed}/${d.jobs} results: the same count as one process gets, ${d.leftBehind} jobs left behind.`,
+    verdict(
+      d.merged === d.expected && d.completed === d.jobs && d.leftBehind === 0,
+      `Merged ${d.completed}/${d.jobs} results: the same count as one process gets, no job left behind.`,
+      `Expected ${d.expected} from ${d.jobs} jobs, merged ${d.merged} from ${d.completed}; ${d.leftBehind} left behind.`,
     );
 
     out.heading('Retries with backoff');
@@ -63,8 +68,13 @@ async function run({ quick, signal, out }: LessonContext): Promise<void> {
       'the job that always fails',
       `${r.exhausted.state} after ${r.exhausted.attemptsMade} attempts: "${r.exhausted.failedReason}"`,
     );
-    out.takeaway(
+    verdict(
+      r.recovered.state === 'completed' &&
+        (r.gaps[0] ?? 0) >= r.delayMs &&
+        (r.gaps[1] ?? 0) >= 2 * r.delayMs &&
+        r.exhausted.state === 'failed',
       'A failing job is retried later, not at once; one that never succeeds is kept as failed with its reason, not dropped.',
+      `Unexpected: flaky job ${r.recovered.state}, gaps ${r.gaps.join(', ')} ms, hopeless job ${r.exhausted.state}.`,
     );
 
     out.heading('A worker SIGKILLed mid-job');
@@ -79,21 +89,30 @@ async function run({ quick, signal, out }: LessonContext): Promise<void> {
     out.figure('that job’s result delivered', `${c.crashedJobDeliveries} times`);
     out.figure('sum of every delivery', `${c.naiveTotal} (wrong: counted twice)`);
     out.figure('merged by job id', `${c.ledgerTotal} (expected ${c.expected})`);
-    out.takeaway(
+    verdict(
+      c.crashedJobDeliveries === 2 && c.ledgerTotal === c.expected && c.naiveTotal > c.expected,
       'At-least-once: a dead worker’s job runs again. Make the effect idempotent (key it by job id) and it counts once.',
+      `Unexpected: ${c.crashedJobDeliveries} deliveries of the crashed job, ledger ${c.ledgerTotal} vs ${c.expected}.`,
     );
 
     out.heading('Rate limiting across processes');
     const l = await rateLimited(redis.url, { max: 4, durationMs: 300, jobs: 12, workers: 2, signal });
     out.figure('job starts (ms after the first)', l.startOffsets.map((t) => Math.round(t)).join(' '));
-    out.takeaway(
+    verdict(
+      l.spanMs >= l.minSpanMs - 20,
       `Two processes × concurrency 4, yet ${l.jobs} jobs took ${formatMs(l.spanMs)} (≥ ${formatMs(l.minSpanMs)}): the limit lives in Redis, shared by all.`,
+      `${l.jobs} jobs took only ${formatMs(l.spanMs)}, less than the ${formatMs(l.minSpanMs)} the limit allows.`,
     );
 
     out.heading('Progress events');
     const p = await progressEvents(redis.url, { chunks: 5, signal });
     out.figure('the producer heard', `${p.sequence.join(' → ')}`);
-    out.takeaway(`Progress ${p.progress.join('%, ')}% crossed processes in order, before 'completed'.`);
+    verdict(
+      p.sequence.at(-1) === 'completed' &&
+        p.progress.every((v, i) => i === 0 || v > (p.progress[i - 1] ?? 0)),
+      `Progress ${p.progress.join('%, ')}% crossed processes in order, before 'completed'.`,
+      `Unexpected event order: ${p.sequence.join(' → ')}`,
+    );
 
     out.heading('Graceful shutdown');
     const g = await gracefulShutdown(redis.url, { signal });
@@ -103,8 +122,13 @@ async function run({ quick, signal, out }: LessonContext): Promise<void> {
     );
     out.figure('its active job', g.activeJobState);
     out.figure('jobs still waiting for another worker', String(g.waitingAfterExit));
-    out.takeaway(
+    verdict(
+      g.exit.code === 0 &&
+        g.activeJobState === 'completed' &&
+        g.waitingAfterExit === g.jobs - 1 &&
+        g.completed === g.jobs,
       `worker.close() finished the job in hand and took no new one; a successor completed ${g.completed}/${g.jobs}. No job lost.`,
+      `Unexpected: exit ${g.exit.code ?? g.exit.signal}, active job ${g.activeJobState}, ${g.completed}/${g.jobs} completed.`,
     );
     out.say('The price of crossing a network per job is measured in `pnpm bench job-queue`.');
   } finally {

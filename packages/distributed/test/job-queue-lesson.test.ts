@@ -41,6 +41,9 @@ describe('job-queue lesson', () => {
       expect(text).toMatch(/Merged 40\/40 results/);
       expect(text).toMatch(/that job’s result delivered: 2 times/);
       expect(text).toMatch(/No job lost/);
+      expect(text).toMatch(/the limit lives in Redis/);
+      expect(text).toMatch(/crossed processes in order/);
+      expect(text).not.toMatch(/Unexpected|took only|left behind\./);
     },
     60_000,
   );

@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ProvidedContext } from 'vitest';
 import { chooseRedis, findRedisServer, type LocalRedis, startRedisServer } from '../src/redis/redis-server';
 import { isLoopbackRedisUrl } from '../src/redis/redis-url';
@@ -43,8 +45,14 @@ export default async function setup(project: Provider): Promise<() => Promise<vo
   const reason = choice.kind === 'missing' ? choice.reason : '';
   project.provide('redisUrl', url);
   project.provide('redisSkipReason', reason);
-  // Loud at the start and again after the summary: never a silent skip.
-  if (reason) console.warn(banner(reason));
+  // Loud at the start and again after the summary: never a silent skip. The file lets the
+  // workspace summary (course-test-summary) repeat the reason beside this package's skip count.
+  const reasonFile = join(__dirname, '..', '.vitest-skip-reason.txt');
+  rmSync(reasonFile, { force: true });
+  if (reason) {
+    console.warn(banner(reason));
+    writeFileSync(reasonFile, `${reason.split('\n')[0]}\n`);
+  }
   return async () => {
     await redis?.stop();
     if (reason) console.warn(banner(reason));
