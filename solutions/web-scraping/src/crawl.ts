@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Agent } from 'node:http';
 import { FetchError } from './errors';
 import { fetchWithRetries, type RetryOptions } from './fetch-with-retries';
@@ -47,6 +48,10 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
   // One controller for both ways to stop: the caller's signal, and the consumer leaving early.
   const stop = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
+  // Every request and every wait listens to this one signal: with many in flight that is more than
+  // Node's default of 10 listeners, which is by design here, not a leak (each one is removed when
+  // its request or wait ends).
+  setMaxListeners(4 * opts.concurrency + 16, signal);
   let finished: Promise<void> | undefined;
   const channel = createChannel<Page>(async () => {
     stop.abort(new DOMException('The consumer stopped iterating', 'AbortError'));
