@@ -7,5 +7,6 @@ import { lesson as sharedMemory } from './shared-memory';
 export const lessons: Lesson[] = [basicProcesses, sharedMemory, processPools];
 
 export { PoolClosedError, QueueFullError, TaskFailedError } from './process-pools/pool-errors';
+export { asCompleted, mapInOrder } from './process-pools/pool-results';
 export { ProcessPool, type ProcessPoolOptions } from './process-pools/process-pool';
 export { serveTasks } from './process-pools/serve-tasks';

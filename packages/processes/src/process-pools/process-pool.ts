@@ -11,6 +11,7 @@ import {
   WorkerExitError,
 } from '@course/runtime';
 import { PoolClosedError, QueueFullError, TaskFailedError } from './pool-errors';
+import { asCompleted, mapInOrder } from './pool-results';
 import { isReady, isResult } from './protocol';
 
 export interface ProcessPoolOptions {
@@ -151,37 +152,15 @@ export class ProcessPool<In, Out> implements TaskPool<In, Out> {
 
   /** Run every input; resolve with the results in input order (rejects with the first failure). */
   map(inputs: readonly In[], options?: RunOptions): Promise<Out[]> {
-    return Promise.all(inputs.map((input) => this.run(input, options)));
+    return mapInOrder(this, inputs, options);
   }
 
-  /**
-   * Run every input and yield each result as soon as it is done, fastest first, with its index.
-   * A failed task is thrown from the iterator; the other tasks still finish in the pool.
-   */
-  async *completed(
+  /** Run every input and yield each result as soon as it is done, with its index. */
+  completed(
     inputs: readonly In[],
     options?: RunOptions,
   ): AsyncGenerator<{ index: number; input: In; value: Out }> {
-    type Settled =
-      | { index: number; input: In; ok: true; value: Out }
-      | { index: number; input: In; ok: false; error: unknown };
-    // Wrapped so a failure never becomes an unhandled rejection while we wait on the others.
-    const pending = new Map<number, Promise<Settled>>();
-    inputs.forEach((input, index) => {
-      pending.set(
-        index,
-        this.run(input, options).then(
-          (value): Settled => ({ index, input, ok: true, value }),
-          (error: unknown): Settled => ({ index, input, ok: false, error }),
-        ),
-      );
-    });
-    while (pending.size > 0) {
-      const next = await Promise.race(pending.values());
-      pending.delete(next.index);
-      if (!next.ok) throw next.error;
-      yield { index: next.index, input: next.input, value: next.value };
-    }
+    return asCompleted(this, inputs, options);
   }
 
   close(): Promise<void> {
