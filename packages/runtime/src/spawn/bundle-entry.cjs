@@ -73,6 +73,9 @@ esbuild
     sourcemap: 'inline',
     metafile: true,
     write: false,
+    // Source-map paths are written relative to this file: the bundle's real location, so a stack
+    // names the original .ts path.
+    outfile: outFile,
     logLevel: 'silent',
     plugins: [redirectSources, externalThirdParty, sourcePaths],
   })
