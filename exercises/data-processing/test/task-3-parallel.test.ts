@@ -1,10 +1,10 @@
 import { threadId } from 'node:worker_threads';
-import { liveHandles } from '@course/runtime';
 import { assertRanInParallel } from '@course/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateFile } from '../src/aggregate-file';
 import { aggregateParallel } from '../src/aggregate-parallel';
 import { formatAggregation } from '../src/results';
+import { expectNothingLeftRunning } from './helpers/no-leftovers';
 import { tempFiles } from './helpers/temp-files';
 
 const files = tempFiles('task-3');
@@ -17,9 +17,7 @@ beforeAll(() => {
   big = files.generate({ rows: 1_500_000, seed: 32 }).file;
 });
 afterAll(() => files.cleanup());
-afterEach(() => {
-  expect(liveHandles(), 'workers still running after the test').toEqual([]);
-});
+afterEach(expectNothingLeftRunning);
 
 describe('Task 3: Process the ranges in a pool of worker threads', () => {
   it('gives the same answer as one thread, with 1, 2 and 3 workers', async () => {

@@ -1,17 +1,15 @@
-import { liveHandles } from '@course/runtime';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { aggregateFile } from '../src/aggregate-file';
 import { aggregateParallel } from '../src/aggregate-parallel';
 import { BadRowError } from '../src/bad-row-error';
 import { formatAggregation } from '../src/results';
+import { expectNothingLeftRunning } from './helpers/no-leftovers';
 import { referenceAggregate } from './helpers/reference';
 import { tempFiles } from './helpers/temp-files';
 
 const files = tempFiles('task-4');
 afterAll(() => files.cleanup());
-afterEach(() => {
-  expect(liveHandles(), 'workers still running after the test').toEqual([]);
-});
+afterEach(expectNothingLeftRunning);
 
 function strictError(file: string): BadRowError {
   try {

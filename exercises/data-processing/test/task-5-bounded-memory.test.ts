@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { liveHandles, runChild } from '@course/runtime';
+import { runChild } from '@course/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateReport } from '../tools';
+import { expectNothingLeftRunning } from './helpers/no-leftovers';
 import { tempFiles } from './helpers/temp-files';
 
 /** Peak resident memory may grow by this much while a file 4x that size is aggregated. */
@@ -15,9 +16,7 @@ beforeAll(() => {
   big = files.generate({ rows: 3_700_000, seed: 52 }); // ~51 MB: 4x the budget
 }, 30_000);
 afterAll(() => files.cleanup());
-afterEach(() => {
-  expect(liveHandles(), 'child or workers still running after the test').toEqual([]);
-});
+afterEach(expectNothingLeftRunning);
 
 interface Probe {
   beforeKiB: number;

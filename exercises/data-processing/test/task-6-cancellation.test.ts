@@ -1,6 +1,7 @@
 import { isAbortError, liveHandles, withTimeout } from '@course/runtime';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateParallel } from '../src/aggregate-parallel';
+import { expectNothingLeftRunning } from './helpers/no-leftovers';
 import { tempFiles } from './helpers/temp-files';
 
 const files = tempFiles('task-6');
@@ -10,9 +11,7 @@ beforeAll(() => {
   big = files.generate({ rows: 1_000_000, seed: 61 }).file;
 });
 afterAll(() => files.cleanup());
-afterEach(() => {
-  expect(liveHandles(), 'workers still running after the test').toEqual([]);
-});
+afterEach(expectNothingLeftRunning);
 
 /** The rejection of `promise` (within a budget), or a failure if it resolved. */
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
