@@ -10,6 +10,7 @@ export {
   type RatioSpec,
 } from './bench/define-bench';
 export { type MachineInfo, machineInfo } from './bench/machine';
+export { writeMarkdownSummary } from './bench/markdown-summary';
 export { writeReport } from './bench/report';
 export { type BenchResult, runBench } from './bench/run-bench';
 export { escapeXml } from './charts/escape';

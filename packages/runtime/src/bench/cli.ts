@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { basename, join, relative } from 'node:path';
 import { paint } from '../terminal/colour';
 import { findInPackages, workspaceRoot } from '../workspace';
+import { writeMarkdownSummary } from './markdown-summary';
 import { writeReport } from './report';
 
 /**
@@ -46,8 +47,13 @@ export async function benchCli(argv: readonly string[]): Promise<number> {
     }
   }
   const report = writeReport(resultsDir);
-  console.log(`\n${paint.ok('Report:')} ${relative(process.cwd(), report)}  (JSON beside it)`);
-  console.log(`${chosen.length - failed} benchmarks ran, ${failed} failed`);
+  writeMarkdownSummary(resultsDir);
+  console.log(`\n${paint.ok('Report:')} ${relative(process.cwd(), report)}  (JSON and summary.md beside it)`);
+  console.log(
+    reportOnly
+      ? 'report rebuilt from the saved results'
+      : `${chosen.length - failed} benchmarks ran, ${failed} failed`,
+  );
   return failed ? 1 : 0;
 }
 
