@@ -22,7 +22,9 @@ export class AsyncBoundedQueue<T> {
 
   /** Append `item`, waiting while the queue is full; 'closed' once closed, 'timeout' after `timeoutMs`. */
   async push(item: T, timeoutMs = Number.POSITIVE_INFINITY): Promise<AsyncPushStatus> {
-    throw new Error(`Not implemented yet: AsyncBoundedQueue.push(${typeof item}, ${timeoutMs}) (Task 6)`);
+    throw new Error(
+      `Not implemented yet: AsyncBoundedQueue.push(${Object.prototype.toString.call(item).slice(8, -1)}, ${timeoutMs}) (Task 6)`,
+    );
   }
 
   /** Take the oldest item, waiting while empty; 'closed' once closed and drained. */

@@ -25,7 +25,9 @@ export class AsyncMutex {
 
   /** Run `fn` holding the lock, and release it however `fn` ends. */
   async runExclusive<T>(fn: () => T | Promise<T>, timeoutMs?: number): Promise<T> {
-    throw new Error(`Not implemented yet: AsyncMutex.runExclusive(${typeof fn}, ${timeoutMs}) (Task 6)`);
+    throw new Error(
+      `Not implemented yet: AsyncMutex.runExclusive(${Object.prototype.toString.call(fn).slice(8, -1)}, ${timeoutMs}) (Task 6)`,
+    );
   }
 
   /** Whether some task holds the lock (a snapshot). */

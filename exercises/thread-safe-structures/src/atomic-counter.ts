@@ -21,12 +21,16 @@ export class AtomicCounter {
 
   /** A counter in `buffer` at `byteOffset` (a fresh zeroed buffer by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(AtomicCounter.BYTES), byteOffset = 0) {
-    throw new Error(`Not implemented yet: new AtomicCounter(${typeof buffer}, ${byteOffset}) (Task 1)`);
+    throw new Error(
+      `Not implemented yet: new AtomicCounter(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 1)`,
+    );
   }
 
   /** The same counter, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): AtomicCounter {
-    throw new Error(`Not implemented yet: AtomicCounter.from(${typeof buffer}, ${byteOffset}) (Task 1)`);
+    throw new Error(
+      `Not implemented yet: AtomicCounter.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 1)`,
+    );
   }
 
   /** Add `by` (default 1) and return the value after the addition. */

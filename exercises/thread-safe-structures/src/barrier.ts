@@ -21,12 +21,16 @@ export class Barrier {
 
   /** A new barrier for `parties` threads; with a buffer, the existing one in it. */
   constructor(parties: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
-    throw new Error(`Not implemented yet: new Barrier(${parties}, ${typeof buffer}, ${byteOffset}) (Task 2)`);
+    throw new Error(
+      `Not implemented yet: new Barrier(${parties}, ${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 2)`,
+    );
   }
 
   /** The same barrier, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Barrier {
-    throw new Error(`Not implemented yet: Barrier.from(${typeof buffer}, ${byteOffset}) (Task 2)`);
+    throw new Error(
+      `Not implemented yet: Barrier.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 2)`,
+    );
   }
 
   /**

@@ -22,12 +22,16 @@ export class Condition {
 
   /** A condition in `buffer` at `byteOffset` (a fresh one by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(Condition.BYTES), byteOffset = 0) {
-    throw new Error(`Not implemented yet: new Condition(${typeof buffer}, ${byteOffset}) (Task 3)`);
+    throw new Error(
+      `Not implemented yet: new Condition(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 3)`,
+    );
   }
 
   /** The same condition, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Condition {
-    throw new Error(`Not implemented yet: Condition.from(${typeof buffer}, ${byteOffset}) (Task 3)`);
+    throw new Error(
+      `Not implemented yet: Condition.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 3)`,
+    );
   }
 
   /**
@@ -35,7 +39,9 @@ export class Condition {
    * The caller must hold `mutex`. Returns false on timeout. Workers only.
    */
   wait(mutex: Mutex, timeoutMs = Number.POSITIVE_INFINITY): boolean {
-    throw new Error(`Not implemented yet: Condition.wait(${typeof mutex}, ${timeoutMs}) (Task 3)`);
+    throw new Error(
+      `Not implemented yet: Condition.wait(${Object.prototype.toString.call(mutex).slice(8, -1)}, ${timeoutMs}) (Task 3)`,
+    );
   }
 
   /** Wake one waiter (if any). Call it after changing the state, usually while holding the mutex. */

@@ -17,13 +17,15 @@ export class CountdownLatch {
   /** A new latch that opens after `count` countDown() calls; with a buffer, the existing one in it. */
   constructor(count: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
     throw new Error(
-      `Not implemented yet: new CountdownLatch(${count}, ${typeof buffer}, ${byteOffset}) (Task 2)`,
+      `Not implemented yet: new CountdownLatch(${count}, ${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 2)`,
     );
   }
 
   /** The same latch, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): CountdownLatch {
-    throw new Error(`Not implemented yet: CountdownLatch.from(${typeof buffer}, ${byteOffset}) (Task 2)`);
+    throw new Error(
+      `Not implemented yet: CountdownLatch.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 2)`,
+    );
   }
 
   /** Count one arrival; the last one opens the latch and wakes every waiter. */

@@ -23,12 +23,16 @@ export class Mutex {
 
   /** A mutex in `buffer` at `byteOffset` (a fresh, unlocked one by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(Mutex.BYTES), byteOffset = 0) {
-    throw new Error(`Not implemented yet: new Mutex(${typeof buffer}, ${byteOffset}) (Task 1)`);
+    throw new Error(
+      `Not implemented yet: new Mutex(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 1)`,
+    );
   }
 
   /** The same mutex, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Mutex {
-    throw new Error(`Not implemented yet: Mutex.from(${typeof buffer}, ${byteOffset}) (Task 1)`);
+    throw new Error(
+      `Not implemented yet: Mutex.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 1)`,
+    );
   }
 
   /** Take the lock if it is free right now; never waits. */

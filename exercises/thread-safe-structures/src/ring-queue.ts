@@ -37,18 +37,22 @@ export class RingQueue {
   /** A new, empty queue in a fresh SharedArrayBuffer (or in `buffer` at `byteOffset`). */
   static create(capacity: number, recordInts: number, buffer?: SharedArrayBuffer, byteOffset = 0): RingQueue {
     throw new Error(
-      `Not implemented yet: RingQueue.create(${capacity}, ${recordInts}, ${typeof buffer}, ${byteOffset}) (Task 5)`,
+      `Not implemented yet: RingQueue.create(${capacity}, ${recordInts}, ${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 5)`,
     );
   }
 
   /** The same queue, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): RingQueue {
-    throw new Error(`Not implemented yet: RingQueue.from(${typeof buffer}, ${byteOffset}) (Task 5)`);
+    throw new Error(
+      `Not implemented yet: RingQueue.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 5)`,
+    );
   }
 
   /** Attach to a queue made by `RingQueue.create` in `buffer` at `byteOffset`. */
   constructor(buffer: SharedArrayBuffer, byteOffset = 0) {
-    throw new Error(`Not implemented yet: new RingQueue(${typeof buffer}, ${byteOffset}) (Task 5)`);
+    throw new Error(
+      `Not implemented yet: new RingQueue(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 5)`,
+    );
   }
 
   /**
@@ -56,7 +60,9 @@ export class RingQueue {
    * 'timeout' after `timeoutMs`, 'closed' once the queue is closed. Workers only.
    */
   push(record: ArrayLike<number>, timeoutMs = Number.POSITIVE_INFINITY): QueueStatus {
-    throw new Error(`Not implemented yet: RingQueue.push(${typeof record}, ${timeoutMs}) (Task 5)`);
+    throw new Error(
+      `Not implemented yet: RingQueue.push(${Object.prototype.toString.call(record).slice(8, -1)}, ${timeoutMs}) (Task 5)`,
+    );
   }
 
   /**
@@ -65,7 +71,9 @@ export class RingQueue {
    * delivered); 'timeout' after `timeoutMs`. Workers only.
    */
   pop(into: Int32Array, timeoutMs = Number.POSITIVE_INFINITY): QueueStatus {
-    throw new Error(`Not implemented yet: RingQueue.pop(${typeof into}, ${timeoutMs}) (Task 5)`);
+    throw new Error(
+      `Not implemented yet: RingQueue.pop(${Object.prototype.toString.call(into).slice(8, -1)}, ${timeoutMs}) (Task 5)`,
+    );
   }
 
   /**

@@ -19,12 +19,16 @@ export class ReadWriteLock {
 
   /** A lock in `buffer` at `byteOffset` (a fresh, free one by default). */
   constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(ReadWriteLock.BYTES), byteOffset = 0) {
-    throw new Error(`Not implemented yet: new ReadWriteLock(${typeof buffer}, ${byteOffset}) (Task 4)`);
+    throw new Error(
+      `Not implemented yet: new ReadWriteLock(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 4)`,
+    );
   }
 
   /** The same lock, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): ReadWriteLock {
-    throw new Error(`Not implemented yet: ReadWriteLock.from(${typeof buffer}, ${byteOffset}) (Task 4)`);
+    throw new Error(
+      `Not implemented yet: ReadWriteLock.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 4)`,
+    );
   }
 
   /** Take a read lock if no writer holds it or waits for it; never waits. */

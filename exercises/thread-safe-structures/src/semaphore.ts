@@ -20,13 +20,15 @@ export class Semaphore {
    */
   constructor(permits: number, buffer?: SharedArrayBuffer, byteOffset = 0) {
     throw new Error(
-      `Not implemented yet: new Semaphore(${permits}, ${typeof buffer}, ${byteOffset}) (Task 2)`,
+      `Not implemented yet: new Semaphore(${permits}, ${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 2)`,
     );
   }
 
   /** The same semaphore, seen from another thread that received `buffer`. */
   static from(buffer: SharedArrayBuffer, byteOffset = 0): Semaphore {
-    throw new Error(`Not implemented yet: Semaphore.from(${typeof buffer}, ${byteOffset}) (Task 2)`);
+    throw new Error(
+      `Not implemented yet: Semaphore.from(${Object.prototype.toString.call(buffer).slice(8, -1)}, ${byteOffset}) (Task 2)`,
+    );
   }
 
   /** Take a permit if one is free right now. */
