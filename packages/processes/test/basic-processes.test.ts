@@ -102,5 +102,5 @@ describe('basic-processes lesson', () => {
     expect(text).toMatch(/INJECTED/);
     expect(text).toMatch(/ended by SIGKILL/);
     expect(text).toMatch(/left its background sleep running: true/);
-  });
+  }, 120_000);
 });

@@ -84,5 +84,5 @@ describe('process-pools lesson', () => {
     const text = out.text();
     expect(text).toMatch(/Same answers as running them here, one by one: true/);
     expect(text).toMatch(/Failed requests: 0/);
-  });
+  }, 120_000);
 });

@@ -27,10 +27,11 @@ describe('sabAcrossIpc', () => {
 
 describe('ipcCost', () => {
   it('makes a round trip cost more as the payload grows, for every serialization', async () => {
-    const rows = await ipcCost([100, 100_000], 3);
+    // The fastest of several runs: noise on a shared machine only ever adds time.
+    const rows = await ipcCost([100, 200_000], 5);
     for (const kind of ['json number[]', 'advanced number[]', 'advanced Float64Array'] as const) {
       const [small, big] = rows.filter((r) => r.kind === kind);
-      expect(big!.medianMs).toBeGreaterThan(3 * small!.medianMs);
+      expect(big!.minMs).toBeGreaterThan(3 * small!.minMs);
     }
   });
 });
@@ -75,5 +76,5 @@ describe('shared-memory lesson', () => {
     expect(text).toMatch(/could not be cloned/);
     expect(text).toMatch(/O_EXCL lock file/);
     expect(text).toMatch(/node-gyp/);
-  });
+  }, 120_000);
 });

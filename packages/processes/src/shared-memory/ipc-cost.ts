@@ -13,6 +13,8 @@ export interface IpcCostRow {
   bytes: number;
   /** Median round trip, parent -> child -> parent. */
   medianMs: number;
+  /** Fastest round trip: the least noisy estimate of the cost itself on a busy machine. */
+  minMs: number;
 }
 
 /**
@@ -48,7 +50,8 @@ export async function ipcCost(counts: readonly number[], repetitions: number): P
           await roundTrip(payload); // warm-up
           const samples: number[] = [];
           for (let i = 0; i < repetitions; i++) samples.push(await roundTrip(payload));
-          rows.push({ kind, count, bytes: count * 8, medianMs: summarize(samples).median });
+          const { median, min } = summarize(samples);
+          rows.push({ kind, count, bytes: count * 8, medianMs: median, minMs: min });
         }
       }
     } finally {
