@@ -131,8 +131,9 @@ describe('Task 4: Faults', () => {
       expect(pages.map((p) => pathOf(p.url))).toContain('/page/2');
       const [first, second] = site.counters.log.filter((r) => r.path === '/page/2');
       expect(second, 'a retry of /page/2').toBeDefined();
-      // The server's own clock: the retry arrived at least 1 s after the 429 went out.
-      expect(second!.startedAt - first!.endedAt!).toBeGreaterThanOrEqual(990);
+      // The server's own clock: the retry arrived about 1 s after the 429 went out (a timer may
+      // fire a few ms early on a busy event loop; the backoff alone would have been 1-5 ms).
+      expect(second!.startedAt - first!.endedAt!).toBeGreaterThanOrEqual(900);
     });
 
     it('gives up at once on a Retry-After longer than maxRetryAfterMs', async () => {

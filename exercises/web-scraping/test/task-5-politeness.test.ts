@@ -121,15 +121,18 @@ describe('Task 5: Politeness', () => {
 
     it('spaces the starts of requests at least delayMs apart, whatever the concurrency', async () => {
       const site = await sites.start({ seed: 3, pages: 12, features: PLAIN });
-      const delayMs = 60;
+      const delayMs = 80;
       await collect(crawl(site.url, { delayMs, concurrency: 4, maxPages: 12, maxDepth: 50 }));
       const starts = site.counters.log.map((r) => r.startedAt).sort((a, b) => a - b);
       expect(starts.length).toBeGreaterThan(8);
-      const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-      // Arrival times at the server wobble by a few ms around the client's send times: a margin for
-      // that; a crawler without a delay starts its requests ~0 ms apart.
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(delayMs * 0.6);
-      expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual((starts.length - 1) * delayMs - 20);
+      // The server notes a request when its event loop gets to it, a little after the client sent
+      // it, and that lag varies on a busy machine: two starts may look closer than delayMs. Three
+      // starts within one delayMs would need the lag to vary by more than delayMs, so that is the
+      // check; a crawler without the delay starts 4 requests within a millisecond.
+      for (let i = 0; i + 2 < starts.length; i++) {
+        expect(starts[i + 2]! - starts[i]!, `starts ${i} to ${i + 2}`).toBeGreaterThanOrEqual(delayMs);
+      }
+      expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual((starts.length - 2) * delayMs);
     });
   });
 });
