@@ -44,7 +44,7 @@ function running(pid: number): boolean {
 describe('grading the fixture exercise', () => {
   it('fails every task of the shipped stubs, with the stub message', async () => {
     const v = await grade('exercise');
-    expect(v.status).toBe('fail');
+    expect(v.status, v.problems.join('\n')).toBe('fail');
     expect(v.tasks.map((t) => t.passed)).toEqual([false, false]);
     expect(failing(v, 1)?.message).toMatch(/Not implemented yet: sumOnWorkers/);
     expect(v.points).toBe(0);
@@ -60,7 +60,7 @@ describe('grading the fixture exercise', () => {
 describe('grading deliberately wrong solutions', () => {
   it('a sequential solution fails the parallelism task saying so; a busy-wait fails with the loop delay', async () => {
     const v = await grade('solution', join(WRONG, 'sequential-busy-wait'));
-    expect(v.status).toBe('fail');
+    expect(v.status, v.problems.join('\n')).toBe('fail');
     expect(failing(v, 1)?.message).toMatch(/at most 1 were busy at the same time.*sequential solution/);
     expect(failing(v, 2)?.message).toMatch(
       /The event loop was blocked for \d+ ms while pause\(300\) ran \(budget 150 ms\)/,
@@ -69,7 +69,7 @@ describe('grading deliberately wrong solutions', () => {
 
   it('never-terminated workers fail as a leak naming the worker file; process.exit(0) is explained', async () => {
     const v = await grade('solution', join(WRONG, 'leaky-worker-process-exit'));
-    expect(v.status).toBe('fail');
+    expect(v.status, v.problems.join('\n')).toBe('fail');
     expect(failing(v, 1)?.message).toMatch(
       /left these running after it finished:\n- a worker \(.*sum-worker\.ts\)/,
     );
@@ -78,8 +78,7 @@ describe('grading deliberately wrong solutions', () => {
 
   it('an error thrown outside any test (a timer left behind) fails the exercise, saying so', async () => {
     const v = await grade('solution', join(WRONG, 'throws-later'));
-    expect(v.status).toBe('fail');
-    expect(v.tasks[1]?.passed).toBe(false);
+    expect(v.status, v.problems.join('\n')).toBe('fail');
     expect(v.problems.join('\n')).toMatch(/An error was thrown outside any test.*: the cleanup timer of pause\(\) failed/);
   });
 
@@ -93,7 +92,7 @@ describe('grading deliberately wrong solutions', () => {
       env: { COURSE_FIXTURE_PID_FILE: pidFile },
     });
     const elapsed = Date.now() - started;
-    expect(v.status).toBe('error');
+    expect(v.status, v.problems.join('\n')).toBe('error');
     const stuck = failing(v, 2);
     expect(stuck?.name).toBe('Task 2: Wait without blocking > waits at least the given time');
     expect(stuck?.message).toMatch(
@@ -115,7 +114,7 @@ describe('grading deliberately wrong solutions', () => {
     );
     rmSync(join(root, 'exercises', 'tiny', 'test', 'task-1-sum.test.ts'));
     const v = await gradeExercise(layout, 'tiny', { target: 'solution' });
-    expect(v.status).toBe('fail');
+    expect(v.status, v.problems.join('\n')).toBe('fail');
     expect(v.points).toBe(0);
     expect(v.problems).toEqual(
       expect.arrayContaining([
