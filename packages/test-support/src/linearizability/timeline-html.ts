@@ -8,8 +8,8 @@ import type { Operation } from './history';
 const LANE = 34;
 const LEFT = 110;
 const WIDTH = 900;
-/** Most operations one page shows: the ones around where the search got stuck. */
-const MAX_SHOWN = 150;
+/** Most operations one page shows: the ones nearest to where the search got stuck. */
+const MAX_SHOWN = 60;
 
 /** How an operation reads on the timeline, e.g. `pop() → 7`. */
 export function describeOp(op: Operation): string {
@@ -33,11 +33,13 @@ export function timelineHtml(
   const prefix = result.ok ? result.order : result.longestPrefix;
   const stuck = new Set(result.ok ? [] : result.stuck);
   const explained = new Map(prefix.map((op, i) => [op, i + 1]));
-  const shown = window(history, result.ok ? [] : result.stuck);
+  const { shown, from, to } = window(history, result.ok ? undefined : result.longestPrefix, [...stuck]);
   const lanes = [...new Set(shown.map((i) => String((history[i] as Operation).process)))].sort();
-  const t0 = Math.min(...shown.map((i) => (history[i] as Operation).invoke));
-  const t1 = Math.max(...shown.map((i) => (history[i] as Operation).response));
-  const x = (t: number) => LEFT + ((t - t0) / Math.max(t1 - t0, 1e-9)) * (WIDTH - LEFT - 10);
+  const t0 = from;
+  const t1 = to;
+  // Clamped: an operation that was descheduled for 100 ms must not squash everything else to a dot.
+  const x = (t: number) =>
+    LEFT + ((Math.min(Math.max(t, t0), t1) - t0) / Math.max(t1 - t0, 1e-9)) * (WIDTH - LEFT - 10);
   const height = lanes.length * LANE + 40;
 
   const rows = lanes.map(
@@ -56,7 +58,10 @@ export function timelineHtml(
     return (
       `<g><title>${escapeXml(`${label}\ninvoke ${op.invoke.toFixed(4)} ms, response ${op.response.toFixed(4)} ms`)}</title>` +
       `<rect x="${left.toFixed(1)}" y="${lane * LANE + 8}" width="${w.toFixed(1)}" height="18" fill="${colour}" opacity="0.75"/>` +
-      `<text x="${left.toFixed(1)}" y="${lane * LANE + 21}" font-size="9">${escapeXml(describeOp(op))}</text></g>`
+      (w > 70
+        ? `<text x="${(left + 2).toFixed(1)}" y="${lane * LANE + 21}" font-size="9">${escapeXml(describeOp(op))}</text>`
+        : '') +
+      '</g>'
     );
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}">${rows.join('')}${bars.join('')}<text x="${LEFT}" y="${height - 6}" font-size="11">${((t1 - t0) * 1000).toFixed(1)} µs shown</text></svg>`;
@@ -112,13 +117,37 @@ export function writeTimelineHtml(
   return file;
 }
 
-/** Indexes of at most MAX_SHOWN operations, in time order, centred on the first stuck operation. */
-function window(history: readonly Operation[], stuck: readonly number[]): number[] {
-  const byTime = history
+/**
+ * The operations nearest in time to where the explanation breaks down: the invoke of the earliest
+ * operation the longest valid order could not place. Without a failure: the first MAX_SHOWN.
+ */
+function window(
+  history: readonly Operation[],
+  prefix: readonly number[] | undefined,
+  stuck: readonly number[],
+): { shown: number[]; from: number; to: number } {
+  const op = (i: number) => history[i] as Operation;
+  const byTime = (list: number[]) => list.sort((a, b) => op(a).invoke - op(b).invoke);
+  const placed = new Set(prefix ?? history.map((_, i) => i));
+  const unplaced = history.map((_, i) => i).filter((i) => !placed.has(i));
+  if (unplaced.length === 0) {
+    const shown = byTime(history.map((_, i) => i)).slice(0, MAX_SHOWN);
+    return {
+      shown,
+      from: Math.min(...shown.map((i) => op(i).invoke)),
+      to: Math.max(...shown.map((i) => op(i).response)),
+    };
+  }
+  const at = Math.min(...unplaced.map((i) => op(i).invoke));
+  const distance = (i: number) =>
+    op(i).invoke > at ? op(i).invoke - at : op(i).response < at ? at - op(i).response : 0;
+  const nearest = history
     .map((_, i) => i)
-    .sort((a, b) => (history[a] as Operation).invoke - (history[b] as Operation).invoke);
-  if (byTime.length <= MAX_SHOWN) return byTime;
-  const centre = stuck.length ? Math.max(0, byTime.indexOf(stuck[0] as number)) : 0;
-  const start = Math.max(0, Math.min(centre - MAX_SHOWN / 2, byTime.length - MAX_SHOWN));
-  return byTime.slice(start, start + MAX_SHOWN);
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, MAX_SHOWN);
+  const shown = byTime([
+    ...new Set([...stuck.filter((i) => nearest.includes(i) || distance(i) === 0), ...nearest]),
+  ]);
+  const reach = Math.max(...nearest.map(distance), 0.001);
+  return { shown, from: at - reach * 1.1, to: at + reach * 1.1 };
 }
