@@ -85,6 +85,21 @@ describe('course-grade', () => {
     expect(second.out).toMatch(/hint 2 of 2/);
   });
 
+  it('--verify fails, in its table, a task that already passes as shipped; the solution passes beside a CPU hog', async () => {
+    const { root } = gitCourse();
+    // A "stub" that already solves task 2: verify must catch tests that do not test anything.
+    writeFileSync(
+      join(root, 'exercises', 'tiny', 'src', 'pause.ts'),
+      'export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));\n',
+    );
+    const { code, out } = await cli(['--root', root, '--verify', '--runs', '1']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/exercise\s+tasks\s+fails as shipped\s+solution passes \(1×\)\s+with CPU hog/);
+    expect(out).toMatch(/tiny\s+2\s+no: Task 2\s+1\/1\s+pass\s+.*FAIL/);
+    expect(out).toMatch(/tiny: Task 2 pass\(es\) with the shipped stubs: the tests do not test the task\./);
+    expect(out).toMatch(/verify: FAILED/);
+  });
+
   it('--watch grades, re-grades on save (cancelling the run in progress), and quits on q', async () => {
     const { root } = gitCourse();
     const child = spawn(process.execPath, [BIN, '--root', root, '--watch', 'tiny'], {
