@@ -1,4 +1,4 @@
-// A plain JavaScript worker speaking the pool's protocol: the baselines (raw round trip, .js start-up).
+// A plain JavaScript worker (no bundle, no TypeScript): the start-up baseline of worker-startup.bench.ts.
 const { parentPort } = require('node:worker_threads');
 
 parentPort.postMessage('ready');

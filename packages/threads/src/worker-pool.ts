@@ -67,7 +67,7 @@ export const lesson = defineLesson({
   docs: 'docs/architecture.md',
   async run({ quick, out }) {
     out.heading('Why a pool');
-    const cmp = await compareWorkerPerTaskWithPool({ tasks: quick ? 20 : 100 });
+    const cmp = await compareWorkerPerTaskWithPool({ tasks: quick ? 20 : 50 });
     out.say('The same tiny task (echo a number), run one after another:');
     out.figure('through a warm pool, per task', formatMs(cmp.poolPerTaskMs));
     out.figure('a fresh worker per task, per task', formatMs(cmp.workerPerTaskMs));
@@ -78,7 +78,7 @@ export const lesson = defineLesson({
 
     out.heading('The pool at work: countPrimes in chunks');
     const size = Math.min(availableParallelism(), 4);
-    const r = await poolCountsPrimes({ size, to: quick ? 300_000 : 3_000_000, chunks: 4 * size });
+    const r = await poolCountsPrimes({ size, to: quick ? 300_000 : 2_000_000, chunks: 4 * size });
     out.figure(
       `primes below ${quick ? '300,000' : '3,000,000'} (pool of ${size}, ${r.chunks} tasks)`,
       String(r.total),
