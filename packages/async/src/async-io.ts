@@ -76,7 +76,9 @@ export const lesson = defineLesson({
         align: 'right',
       },
     ]);
-    out.say('On an idle machine the completions cluster into about 8 / N waves; other load on the cores blurs them (measured, not promised).');
+    out.say(
+      'On an idle machine the completions cluster into about 8 / N waves; other load on the cores blurs them (measured, not promised).',
+    );
     out.say(
       'A file read queued after the jobs waits for a free pool thread: at least 8 − N + 1 jobs must end first.',
     );
