@@ -11,6 +11,7 @@ export {
   resourceCounts,
   TRANSIENT_RESOURCES,
 } from './leaks';
+export * from './linearizability';
 export {
   expectLoopResponsive,
   expectNoLoopBlock,
@@ -27,4 +28,3 @@ export {
   seedsToRun,
 } from './repeat-with-seeds';
 export { type SeededRandom, seededRandom, seededYields } from './seeded';
-export * from './linearizability';
