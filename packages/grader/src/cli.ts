@@ -37,6 +37,12 @@ export async function gradeCli(argv: readonly string[], io: CliIO): Promise<numb
     io.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
+  if (args.mode !== 'watch') {
+    // Ctrl-C: Node's default SIGINT exit skips 'exit' listeners; exiting explicitly runs them, and
+    // they kill every process group still running (see run/process-group.ts). No orphan survives.
+    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGTERM', () => process.exit(143));
+  }
   try {
     return await dispatch(args, layout, io, out);
   } catch (err) {

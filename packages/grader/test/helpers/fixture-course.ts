@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Layout, resolveLayout } from '../../src/layout';
 import { recordHashes } from '../../src/update-hashes';
@@ -38,4 +38,14 @@ export function copyCourse(): { root: string; layout: Layout; cleanup: () => voi
   layout.stateDir = join(root, '.state');
   recordHashes(layout);
   return { root, layout, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Alive means running: a killed process may linger a moment as a zombie until its parent reaps it. */
+export function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
