@@ -49,6 +49,11 @@ export default async function setup(project: Provider): Promise<() => Promise<vo
   // workspace summary (course-test-summary) repeat the reason beside this package's skip count.
   const reasonFile = join(__dirname, '..', '.vitest-skip-reason.txt');
   rmSync(reasonFile, { force: true });
+  if (choice.kind === 'url' && !findRedisServer()) {
+    console.warn(
+      `@course/distributed: using REDIS_URL=${choice.url}; the startRedisServer tests are skipped (no redis-server on PATH).`,
+    );
+  }
   if (reason) {
     console.warn(banner(reason));
     writeFileSync(reasonFile, `${reason.split('\n')[0]}\n`);

@@ -24,6 +24,8 @@ export interface BatchResult {
   worker: string;
   /** 1 for the first attempt, 2 after one retry... */
   attempt: number;
+  /** Date.now() on the worker when the processor started: after BullMQ made the job active. */
+  startedAt: number;
 }
 
 /** A job ready for `queue.addBulk`: the id is deterministic, so adding it twice adds it once. */

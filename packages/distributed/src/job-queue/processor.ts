@@ -33,6 +33,7 @@ export function createProcessor(
     const id = job.id ?? '(no id)';
     const data = checkBatchJob(id, job.data);
     // attemptsMade counts finished (failed) attempts; this run is the next one.
+    const startedAt = Date.now();
     const attempt = job.attemptsMade + 1;
     hooks.onActive?.(id, attempt);
     await job.log(`attempt ${attempt} started at ${Date.now()} on ${hooks.worker}`);
@@ -50,7 +51,7 @@ export function createProcessor(
       if (i === 0 && data.holdUntilClosing) await hooks.closing;
     }
 
-    const result: BatchResult = { primes, worker: hooks.worker, attempt };
+    const result: BatchResult = { primes, worker: hooks.worker, attempt, startedAt };
     hooks.deliver?.(id, result);
     // attemptsStarted counts every move to active, stalls included: only the first start crashes.
     if (data.crashAfterDelivery && job.attemptsStarted <= 1) await new Promise<never>(() => {});

@@ -7,9 +7,12 @@ export interface RateLimitResult {
   durationMs: number;
   jobs: number;
   workers: number;
-  /** When each job started (`processedOn`), ms after the first. */
+  /** When each job's processor started, ms after the limiter's first window opened (at the latest). */
   startOffsets: number[];
+  /** From the window opening to the last job's start. */
   spanMs: number;
+  /** Jobs that started within one duration of the window opening: all admitted in the first window. */
+  inFirstWindow: number;
   /** The least the span can be if no more than `max` jobs start per window: (⌈jobs/max⌉ − 1) × duration. */
   minSpanMs: number;
   completed: number;
@@ -65,14 +68,21 @@ export async function rateLimited(
     const ids = planned.map((j) => j.opts.jobId);
     await q.queue.addBulk(planned);
     await q.settled(ids, timeoutMs);
+    // Two clocks that bracket the moment BullMQ admitted a job (INCR on the limiter key, whose
+    // first increment starts the window): a worker stamps `processedOn` with Date.now() *before*
+    // sending the admitting script, and the processor starts *after* it. So the earliest
+    // processedOn is at or before the window opened, and a job that started less than one duration
+    // after it was admitted in the first window, however slow the machine is.
+    let windowOpen = Number.POSITIVE_INFINITY;
     const starts: number[] = [];
     for (const id of ids) {
       const job = await q.queue.getJob(id);
-      if (job?.processedOn) starts.push(job.processedOn);
+      if (job?.processedOn) windowOpen = Math.min(windowOpen, job.processedOn);
+      const startedAt = q.completed.get(id)?.startedAt;
+      if (startedAt !== undefined) starts.push(startedAt);
     }
     starts.sort((a, b) => a - b);
-    const t0 = starts[0] ?? 0;
-    const offsets = starts.map((t) => t - t0);
+    const offsets = starts.map((t) => t - windowOpen);
     return {
       max,
       durationMs,
@@ -80,6 +90,7 @@ export async function rateLimited(
       workers,
       startOffsets: offsets,
       spanMs: offsets[offsets.length - 1] ?? 0,
+      inFirstWindow: offsets.filter((t) => t < durationMs).length,
       minSpanMs: (Math.ceil(jobs / max) - 1) * durationMs,
       completed: ids.filter((id) => q.completed.has(id)).length,
     };
