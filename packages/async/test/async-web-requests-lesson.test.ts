@@ -1,9 +1,12 @@
 import { runLesson } from '@course/runtime';
+import { expectNoLeaks } from '@course/test-support';
 import { type Site, startSite } from '@course/web-fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lesson } from '../src/async-web-requests';
 import { cancelDemo, compareConcurrency, retryDemo } from '../src/async-web-requests/demos';
 
+// Registered first, so it runs after the afterEach below has closed the site (hooks run as a stack).
+expectNoLeaks();
 let site: Site | undefined;
 afterEach(async () => {
   await site?.close();

@@ -1,3 +1,4 @@
+import { expectNoLeaks } from '@course/test-support';
 import { type Site, type SiteOptions, startSite } from '@course/web-fixture';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchBatch } from '../src/async-web-requests/fetch-batch';
@@ -5,6 +6,8 @@ import { fetchWithRetry } from '../src/async-web-requests/fetch-with-retry';
 import { fetchText } from '../src/async-web-requests/fetch-with-timeout';
 import { sequentialRequests } from '../src/async-web-requests/keep-alive';
 
+// Registered first, so it runs after the afterEach below has closed the site (hooks run as a stack).
+expectNoLeaks();
 let site: Site | undefined;
 async function start(options: SiteOptions = {}): Promise<Site> {
   site = await startSite({ pages: 30, ...options });

@@ -156,13 +156,19 @@ export async function startSite(options: SiteOptions = {}): Promise<Site> {
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  model = createSiteModel({
-    seed,
-    pages: options.pages ?? 50,
-    origin,
-    features: options.features,
-    oversizeBytes: options.oversizeBytes,
-  });
+  try {
+    model = createSiteModel({
+      seed,
+      pages: options.pages ?? 50,
+      origin,
+      features: options.features,
+      oversizeBytes: options.oversizeBytes,
+    });
+  } catch (err) {
+    // Bad options must not leave a listening server behind (a leaked handle keeps the process alive).
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
   const siteModel = model;
 
   let closed: Promise<void> | undefined;

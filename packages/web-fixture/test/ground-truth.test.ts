@@ -1,9 +1,12 @@
+import { expectNoLeaks } from '@course/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groundTruth as groundTruthOf } from '../src/ground-truth';
 import { createSiteModel } from '../src/site-model';
 import { type Site, startSite } from '../src/start-site';
 import { crawl, extractHrefs } from './crawl-for-test';
 
+// Registered first, so it runs after the afterEach below has closed the site (hooks run as a stack).
+expectNoLeaks();
 let site: Site | undefined;
 afterEach(async () => {
   await site?.close();

@@ -1,7 +1,10 @@
 import { request } from 'node:http';
+import { expectNoLeaks } from '@course/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Site, type SiteOptions, startSite } from '../src/start-site';
 
+// Registered first, so it runs after the afterEach below has closed the site (hooks run as a stack).
+expectNoLeaks();
 let site: Site | undefined;
 async function start(options: SiteOptions = {}): Promise<Site> {
   site = await startSite(options);
