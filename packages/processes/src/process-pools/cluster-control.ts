@@ -22,9 +22,12 @@ export function runPrimary(workerFile: string, count: number): void {
   let shuttingDown = false;
   let port = 0;
   const listening = new Set<number>();
+  // Our own count of live workers: cluster.workers keeps a worker that exits while still connected.
+  const alive = new Set<Worker>();
 
   const fork = (): Worker => {
     const w = cluster.fork();
+    alive.add(w);
     w.once('listening', (address) => {
       port = address.port;
       listening.add(w.process.pid ?? 0);
@@ -40,8 +43,9 @@ export function runPrimary(workerFile: string, count: number): void {
   cluster.on('exit', (dead, code, signal) => {
     const oldPid = dead.process.pid ?? 0;
     listening.delete(oldPid);
+    alive.delete(dead);
     if (shuttingDown) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (alive.size === 0) process.exit(0);
       return;
     }
     // Self-healing: a dead worker is replaced; the parent hears about it once the new one listens.
@@ -57,9 +61,8 @@ export function runPrimary(workerFile: string, count: number): void {
         if (w?.process.pid === m.pid) w.process.kill('SIGKILL');
     } else if (m.type === 'shutdown') {
       shuttingDown = true;
-      const all = Object.values(cluster.workers ?? {});
-      if (all.length === 0) process.exit(0);
-      for (const w of all) w?.kill('SIGTERM');
+      if (alive.size === 0) process.exit(0);
+      for (const w of alive) w.process.kill('SIGTERM');
     }
   });
 
