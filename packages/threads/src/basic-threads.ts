@@ -135,7 +135,7 @@ export const lesson = defineLesson({
     out.figure('a worker in for (;;) was stopped in', formatMs(t.terminateMs));
     out.figure('its exit code', String(t.exitCode));
     out.say(
-      'unref() is the daemon-thread counterpart: an unref()ed worker no longer keeps the process alive.',
+      '(Not measured here: worker.unref() is the daemon-thread counterpart — the process may exit while it runs.)',
     );
 
     out.heading('resourceLimits');
