@@ -103,11 +103,11 @@ describe('Task 3: Bounded concurrency', () => {
   describe('crawl', () => {
     it('never has more than `concurrency` requests in flight, and reaches that many when there is work', async () => {
       // 25 ms per answer: long enough that requests overlap whenever the crawler lets them.
-      const site = await sites.start({ seed: 8, pages: 80, latencyMs: 25, features: PLAIN });
+      const site = await sites.start({ seed: 8, pages: 60, latencyMs: 25, features: PLAIN });
       for (const concurrency of [2, 5, 8]) {
         site.reset();
-        const { pages } = await collect(crawl(site.url, { concurrency, maxPages: 80, maxDepth: 50 }));
-        expect(pages, `pages with concurrency ${concurrency}`).toHaveLength(80);
+        const { pages } = await collect(crawl(site.url, { concurrency, maxPages: 60, maxDepth: 50 }));
+        expect(pages, `pages with concurrency ${concurrency}`).toHaveLength(60);
         // The server counts requests in flight: the limit held, and it was used (a sequential crawler stays at 1).
         expect(site.counters.maxInFlight, `max requests in flight with concurrency ${concurrency}`).toBe(
           concurrency,
