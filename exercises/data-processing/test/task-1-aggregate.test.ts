@@ -40,8 +40,10 @@ describe('Task 1: Aggregate one file on one thread', () => {
   });
 
   it('rounds the mean half-up (towards +infinity) from exact tenths, never from a drifting float', () => {
-    // 1.4 and 1.5: the mean is exactly 1.45 -> 1.5. Math.round(1.45 * 10) / 10 gives 1.4 (14.499999999999998).
-    expect(formatted('A;1.4', 'A;1.5')).toBe('{A=1.4/1.5/1.5}');
+    // 0.1 and 4.6: the mean is exactly 2.35 -> 2.4. In floats (0.1 + 4.6) / 2 * 10 is 23.499999999999996 -> 2.3.
+    expect(formatted('A;0.1', 'A;4.6')).toBe('{A=0.1/2.4/4.6}');
+    // -99.9 and -99.2: exactly -99.55 -> -99.5. In floats -995.5000000000001 -> -99.6.
+    expect(formatted('F;-99.9', 'F;-99.2')).toBe('{F=-99.9/-99.5/-99.2}');
     // -1.45 rounds towards +infinity: -1.4, not -1.5.
     expect(formatted('B;-1.4', 'B;-1.5')).toBe('{B=-1.5/-1.4/-1.4}');
     // -0.05 rounds to 0.0, printed without a minus sign.

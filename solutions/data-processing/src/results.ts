@@ -10,8 +10,8 @@ import type { Aggregation, BadRow, BadRowMode, PartialResult, StationSummary } f
  *
  * The rounding rule (the 1BRC reference's `Math.round(x * 10) / 10`: half-up, towards +infinity),
  * applied to exact integers: the mean in tenths is `floor((2 * sum + count) / (2 * count))`, i.e.
- * `sum / count` rounded half-up, with no float in between to drift (1.4 and 1.5 average to 1.5, where
- * `Math.round(1.45 * 10)` would give 14 because 1.45 * 10 is 14.499999999999998).
+ * `sum / count` rounded half-up, with no float in between to drift (0.1 and 4.6 average to exactly
+ * 2.35 -> 2.4, where `(0.1 + 4.6) / 2 * 10` is 23.499999999999996 in doubles and rounds to 2.3).
  *
  * @example
  * mergePartials([partialA, partialB], '/data/m.txt', 'strict').stations[0]; // { name: 'Abha', min: -23, mean: 18, max: 59.2, count: 812 }
