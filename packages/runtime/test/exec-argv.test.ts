@@ -9,4 +9,12 @@ describe('inheritedExecArgv', () => {
       '--enable-source-maps',
     ]);
   });
+
+  it('drops an inline script given with -e or --print, which a worker must not run again', () => {
+    expect(inheritedExecArgv(['-e', 'console.log(1)', '--expose-gc'])).toEqual([
+      '--expose-gc',
+      '--enable-source-maps',
+    ]);
+    expect(inheritedExecArgv(['--print=1+1'])).toEqual(['--enable-source-maps']);
+  });
 });

@@ -18,6 +18,10 @@ describe('startWorker and runWorker', () => {
     expect(answer.threadId).toBeGreaterThan(0);
   });
 
+  it("resolve a bundled module's third-party imports from that module's own package", async () => {
+    await expect(runWorker(fixture('uses-kleur-worker.ts'), { timeoutMs: 10_000 })).resolves.toBe('string');
+  });
+
   it('start a plain .js worker as it is', async () => {
     await expect(runWorker(fixture('plain-worker.js'), { timeoutMs: 10_000 })).resolves.toBe('plain');
   });

@@ -13,6 +13,7 @@ import {
   startWorker,
   withTimeout,
 } from '@course/runtime';
+import { daemonDemo } from './basic-threads/daemon-demo';
 
 const worker = (name: string) => join(__dirname, 'basic-threads', name);
 
@@ -102,7 +103,7 @@ export const lesson = defineLesson({
     'terminate',
     'resourceLimits',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/concepts/node-model.md',
   async run({ quick, out }) {
     out.heading('Start workers and join them');
     const cores = availableParallelism();
@@ -134,8 +135,17 @@ export const lesson = defineLesson({
     const t = await terminateBusyWorker();
     out.figure('a worker in for (;;) was stopped in', formatMs(t.terminateMs));
     out.figure('its exit code', String(t.exitCode));
+
+    out.heading('unref(): the daemon-thread counterpart');
+    const d = await daemonDemo();
+    out.say('Two processes each start a worker that spins forever, then have nothing else to do.');
+    out.figure('the one that called worker.unref() exited by itself', `code ${d.unrefExit.code}`);
+    out.figure(
+      'the one with a normal worker, a second later',
+      d.refStillRunning ? 'still running (we stopped it)' : 'exited (unexpected)',
+    );
     out.say(
-      '(Not measured here: worker.unref() is the daemon-thread counterpart — the process may exit while it runs.)',
+      'A ref()ed worker keeps its process alive; an unref()ed one dies with it when nothing else is left.',
     );
 
     out.heading('resourceLimits');

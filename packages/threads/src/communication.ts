@@ -18,7 +18,7 @@ export const lesson = defineLesson({
     'SharedArrayBuffer',
     'DataCloneError',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/diagrams/communication-patterns.md',
   async run({ quick, out }) {
     out.heading('Worker to worker over a MessageChannel');
     const p = await workerToWorker();

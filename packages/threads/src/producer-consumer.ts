@@ -16,7 +16,7 @@ export const lesson = defineLesson({
     'condition variable',
     'throughput',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/concepts/best-practices.md',
   async run({ quick, out }) {
     out.heading('Backpressure: a full queue holds the producer back');
     const b = await demonstrateBackpressure();

@@ -46,7 +46,7 @@ export const lesson = defineLesson({
     'deadlock',
     'async mutex',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/concepts/memory-model.md',
   async run({ quick, out }) {
     const workers = Math.max(2, Math.min(availableParallelism(), 4));
     const iterations = quick ? 1_000_000 : 5_000_000;

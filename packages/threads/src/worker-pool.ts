@@ -64,7 +64,7 @@ export const lesson = defineLesson({
   title: 'A worker pool: pay start-up once, not per task',
   summary: 'A fixed set of workers fed from a task queue, with timeouts, aborts and crash recovery.',
   concepts: ['thread pool', 'task queue', 'worker start-up cost', 'timeouts', 'cancellation'],
-  docs: 'docs/architecture.md',
+  docs: 'docs/concepts/performance-considerations.md',
   async run({ quick, out }) {
     out.heading('Why a pool');
     const cmp = await compareWorkerPerTaskWithPool({ tasks: quick ? 20 : 50 });

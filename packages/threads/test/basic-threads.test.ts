@@ -8,6 +8,7 @@ import {
   runCountingWorkers,
   terminateBusyWorker,
 } from '../src/basic-threads';
+import { daemonDemo } from '../src/basic-threads/daemon-demo';
 
 afterEach(() => {
   expect(liveHandles()).toHaveLength(0);
@@ -47,6 +48,12 @@ describe('the basic-threads lesson', () => {
     const t = await terminateBusyWorker();
     expect(t.exitCode).toBe(1);
   });
+
+  it('lets a process exit while its unref()ed worker still runs, but a normal worker keeps it alive', async () => {
+    const d = await daemonDemo(1_000);
+    expect(d.unrefExit).toEqual({ code: 0, signal: null });
+    expect(d.refStillRunning).toBe(true);
+  }, 40_000);
 
   it('kills a worker that exceeds its resourceLimits heap with ERR_WORKER_OUT_OF_MEMORY, and the parent lives on', async () => {
     const h = await hitHeapLimit();

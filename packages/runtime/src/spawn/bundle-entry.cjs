@@ -9,14 +9,27 @@ const esbuild = require('esbuild');
 
 const [entry, outFile, metaFile] = process.argv.slice(2);
 
-// Workspace packages (`@course/*`) are TypeScript sources: bundle them. Third-party stays external,
-// resolved at run time from the entry's package (the bundle sits in its node_modules/.cache).
+// Workspace packages (`@course/*`) are TypeScript sources: bundle them. Third-party packages stay
+// external, but pinned to the absolute file they resolve to from the module that imports them: the
+// bundle sits in another folder (<entry package>/node_modules/.cache), from where `require('kleur')`
+// would look in the entry package's dependencies, not in those of the package that uses kleur.
+const { builtinModules } = require('node:module');
+const builtins = new Set(builtinModules);
 const externalThirdParty = {
   name: 'external-third-party',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@course/') ? undefined : { path: args.path, external: true },
-    );
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('@course/')) return undefined;
+      if (args.path.startsWith('node:') || builtins.has(args.path.split('/')[0])) {
+        return { path: args.path, external: true };
+      }
+      try {
+        return { path: require.resolve(args.path, { paths: [args.resolveDir] }), external: true };
+      } catch {
+        // Not installed where it is imported: keep the bare name so Node's own error names it.
+        return { path: args.path, external: true };
+      }
+    });
   },
 };
 

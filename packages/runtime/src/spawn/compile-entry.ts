@@ -75,7 +75,7 @@ function esbuildVersion(): string {
 }
 
 /** Bump when the bundle options change, so old cache entries are not reused. */
-const BUNDLE_FORMAT_VERSION = 5;
+const BUNDLE_FORMAT_VERSION = 6;
 
 function isFresh(outFile: string, metaFile: string): boolean {
   if (!existsSync(outFile) || !existsSync(metaFile)) return false;

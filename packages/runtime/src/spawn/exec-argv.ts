@@ -7,10 +7,14 @@ const WITH_VALUE = new Set([
   '--import',
   '--conditions',
   '-C',
+  '-e',
+  '--eval',
+  '-p',
+  '--print',
 ]);
 /** Loader and test-runner flags: they mean nothing to a bundled entry and cost start-up time. */
 const DROPPED =
-  /^(-r|--require|--loader|--experimental-loader|--import|--conditions|-C|--experimental-import-meta-resolve|--inspect.*|--enable-source-maps)(=|$)/;
+  /^(-r|--require|--loader|--experimental-loader|--import|--conditions|-C|--experimental-import-meta-resolve|--inspect.*|--enable-source-maps|-e|--eval|-p|--print|--input-type)(=|$)/;
 
 /**
  * The Node flags a started worker or child should get: the parent's, minus TypeScript loaders and

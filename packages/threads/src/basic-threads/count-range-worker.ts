@@ -1,5 +1,5 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { countPrimes } from '../../../runtime/src/tasks/count-primes';
+import { countPrimes } from '@course/runtime';
 
 // Input arrives as workerData (cloned at start); the result leaves as a message. Then the script ends
 // and the worker exits by itself: its 'exit' event is the join.

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { spin } from '../../../runtime/src/tasks/spin';
+import { spin } from '@course/runtime';
 import { SEMAPHORE } from './layout';
 import { Semaphore } from './semaphore';
 

@@ -1,6 +1,5 @@
-// Imported from its own file, not '@course/runtime': the index would pull the whole runtime (esbuild,
-// kleur) into every worker's bundle and start-up.
-import { countPrimes } from '../../../runtime/src/tasks/count-primes';
+// The runtime's index is side-effect free: the bundle keeps only countPrimes, not the whole runtime.
+import { countPrimes } from '@course/runtime';
 import { serveTasks } from './serve-tasks';
 
 // The pure task the thread and process pools are compared on.
