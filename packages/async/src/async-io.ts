@@ -25,7 +25,7 @@ export const lesson = defineLesson({
   docs: 'docs/concepts/node-model.md',
   async run({ quick, out, signal }) {
     out.heading('Many files: one at a time vs all at once');
-    const count = quick ? 100 : 400;
+    const count = quick ? 60 : 400;
     const set = await createFileSet(count, 16_384);
     try {
       const seq = await readSequentially(set.paths);
@@ -97,7 +97,7 @@ export const lesson = defineLesson({
       'producer ignores write() === false: most bytes buffered',
       `${(ignored.maxBuffered / MiB).toFixed(1)} MiB (everything)`,
     );
-    const size = (quick ? 32 : 128) * MiB;
+    const size = (quick ? 16 : 128) * MiB;
     const dir = await mkdtemp(join(tmpdir(), 'course-async-io-'));
     try {
       await generateLargeFile(join(dir, 'in.txt'), size);
