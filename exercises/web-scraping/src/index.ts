@@ -1,9 +1,11 @@
 export { backoffDelay, parseRetryAfter } from './backoff';
 export { crawl } from './crawl';
+export { CrawlRecord } from './crawl-record';
 export { FetchError, type FetchErrorReason, isAbortError } from './errors';
 export { type FetchedResponse, type FetchPageOptions, fetchPage, isHtmlContentType } from './fetch-page';
 export { fetchWithRetries, type RetriedResponse, type RetryOptions } from './fetch-with-retries';
 export { createLimiter, type Limiter } from './limiter';
+export { loadRobots } from './load-robots';
 export { isSameOrigin, normalizeUrl } from './normalize-url';
 export { DEFAULTS, type ResolvedOptions, resolveOptions } from './options';
 export { createPacer, type Pacer } from './pacer';

@@ -1,23 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import { Agent } from 'node:http';
+import { CrawlRecord } from './crawl-record';
 import { FetchError } from './errors';
 import { fetchWithRetries, type RetryOptions } from './fetch-with-retries';
 import { createLimiter } from './limiter';
+import { loadRobots } from './load-robots';
 import { isSameOrigin, normalizeUrl } from './normalize-url';
 import { resolveOptions } from './options';
 import { createPacer } from './pacer';
 import { createChannel } from './page-channel';
 import { parsePage } from './parse-page';
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from './robots';
-import type {
-  Crawl,
-  CrawlFailure,
-  CrawlOptions,
-  CrawlSummary,
-  FailureReason,
-  Page,
-  SkipReason,
-} from './types';
+import { ALLOW_ALL, type RobotsRules } from './robots';
+import type { Crawl, CrawlOptions, CrawlSummary, Page } from './types';
 
 /**
  * Tasks 2-7. Crawl one origin from `start`: fetch each same-origin URL once (after
@@ -58,31 +52,13 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
     await finished;
   });
 
-  const skipped: Record<SkipReason, number> = {
-    'off-origin': 0,
-    'unsupported-scheme': 0,
-    'invalid-url': 0,
-    disallowed: 0,
-    'too-deep': 0,
-    'over-max-pages': 0,
-  };
-  const failures: CrawlFailure[] = [];
-  const counts = { pages: 0, redirects: 0, retries: 0, requests: 0 };
+  const record = new CrawlRecord();
   const seen = new Set<string>(); // every URL taken (visited or queued): the "each URL once" rule
-  const skippedUrls = new Set<string>(); // so each skipped URL counts once
   let taken = 0;
-
-  const skip = (reason: SkipReason, url: string) => {
-    if (skippedUrls.has(url)) return;
-    skippedUrls.add(url);
-    skipped[reason]++;
-  };
-  const fail = (url: string, reason: FailureReason, detail: string, attempts: number) => {
-    failures.push({ url, reason, detail, attempts });
-  };
+  const skip = record.skip.bind(record);
+  const fail = record.fail.bind(record);
 
   async function run(): Promise<void> {
-    const startedAt = performance.now();
     // A keep-alive pool sized to the concurrency: connections are reused instead of a TCP
     // handshake per page, and destroyed in `finally` so no idle socket outlives the crawl.
     const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
@@ -100,8 +76,8 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
       maxRetryAfterMs: opts.maxRetryAfterMs,
       random: opts.random,
       pacer,
-      onRequest: () => counts.requests++,
-      onRetry: () => counts.retries++,
+      onRequest: () => record.requests++,
+      onRetry: () => record.retries++,
     };
 
     // Visits in flight or queued; the crawl is over when it drops to 0 (or it is cancelled).
@@ -159,7 +135,7 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
         }
         const { status } = response;
         if (status >= 300 && status < 400 && response.location !== undefined) {
-          counts.redirects++;
+          record.redirects++;
           const target = normalizeUrl(response.location, current);
           if (target === null) return skip('unsupported-scheme', response.location);
           if (!isSameOrigin(target, opts.start)) return skip('off-origin', target);
@@ -198,7 +174,7 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
         // consumer looks at it.
         for (const href of parsed.invalidHrefs) skip('invalid-url', href);
         for (const link of parsed.links) consider(link, current, depth + 1);
-        counts.pages++;
+        record.pages++;
         channel.push(page);
         return;
       }
@@ -206,7 +182,7 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
 
     try {
       signal.throwIfAborted();
-      if (opts.obeyRobots) rules = await loadRobots(retryOptions);
+      if (opts.obeyRobots) rules = await loadRobots(opts.start, opts.userAgent, retryOptions, record);
       // The start URL obeys robots.txt too (and with an unreachable robots.txt, nothing is allowed).
       if (rules.isAllowed(pathOf(opts.start))) take(opts.start, 0);
       else skip('disallowed', opts.start);
@@ -219,41 +195,7 @@ export function crawl(start: string, options: CrawlOptions = {}): Crawl {
       // wait for them so that nothing is still running when the summary says "over".
       if (pending > 0) await allDone;
       agent.destroy();
-      resolveSummary({
-        pages: counts.pages,
-        failures,
-        failuresByReason: countBy(failures),
-        skipped,
-        redirects: counts.redirects,
-        retries: counts.retries,
-        requests: counts.requests,
-        elapsedMs: performance.now() - startedAt,
-        cancelled: signal.aborted,
-      });
-    }
-
-    async function loadRobots(retry: RetryOptions): Promise<RobotsRules> {
-      const robotsUrl = new URL('/robots.txt', opts.start).href;
-      try {
-        const { response, attempts } = await fetchWithRetries(robotsUrl, retry);
-        if (response.status >= 200 && response.status < 300)
-          return parseRobots(response.body, opts.userAgent);
-        // RFC 9309 §2.3.1.3: 4xx ("unavailable") means no rules; §2.3.1.4: 5xx ("unreachable") means
-        // assume everything is disallowed.
-        if (response.status >= 400 && response.status < 500) return ALLOW_ALL;
-        fail(
-          robotsUrl,
-          'robots-unavailable',
-          `HTTP ${response.status} after ${attempts} attempts: crawling nothing`,
-          attempts,
-        );
-        return DISALLOW_ALL;
-      } catch (err) {
-        if (signal.aborted) throw signal.reason;
-        const attempts = err instanceof FetchError ? err.attempts : 1;
-        fail(robotsUrl, 'robots-unavailable', `${String(err)}: crawling nothing`, attempts);
-        return DISALLOW_ALL;
-      }
+      resolveSummary(record.summary(signal.aborted));
     }
   }
 
@@ -278,12 +220,6 @@ function aborted(signal: AbortSignal): Promise<never> {
     if (signal.aborted) reject(signal.reason);
     else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
-}
-
-function countBy(failures: CrawlFailure[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const f of failures) out[f.reason] = (out[f.reason] ?? 0) + 1;
-  return out;
 }
 
 function pathOf(url: string): string {
