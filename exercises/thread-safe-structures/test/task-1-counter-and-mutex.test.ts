@@ -160,7 +160,8 @@ describe('Task 1: Atomic counter and Mutex', () => {
     const result = await acquired;
     expect(result.turns, 'event-loop turns while lockAsync was waiting').toBe(20);
     expect(result.got).toBe(true);
-    expect(watch.stop().maxMs, 'longest event-loop stall while waiting for the mutex').toBeLessThan(250);
+    // Generous: a blocking lockAsync stalls the loop for the worker's whole 3 s hold; a loaded machine alone never does.
+    expect(watch.stop().maxMs, 'longest event-loop stall while waiting for the mutex').toBeLessThan(1_500);
     expect(await holder, 'the worker was released by the test, not by its own 3 s budget').toBe(true);
     mutex.unlock();
     expect(liveHandles()).toHaveLength(0);
