@@ -2,6 +2,7 @@ import { defineBench } from '@course/runtime';
 import { crawl } from '../src/crawl';
 import type { CrawlOptions } from '../src/types';
 import { RemoteSite } from './remote-site';
+import { structuralRounds } from './structural-bound';
 
 // The issue's figures: N pages, L ms per answer, C requests at a time. A perfect crawler keeps C
 // requests in flight from the first to the last page, so it needs ceil(N / C) rounds of L:
@@ -86,7 +87,17 @@ export default defineBench({
     const concurrent = m.concurrent ?? Number.NaN;
     const faulty = m['concurrent, 10% fail once'] ?? Number.NaN;
     const sequential = ((m[`sequential, ${sequentialPages} pages`] ?? Number.NaN) / sequentialPages) * pages;
+    // What the crawl order alone costs: a perfect scheduler on this site needs this many rounds.
+    const structural = structuralRounds({ pages, concurrency: CONCURRENCY, seed: 1 }) * LATENCY_MS;
     return {
+      'structural bound / ideal bound': {
+        value: structural / ideal,
+        description: `a perfect breadth-first crawl from one start page needs ${structural} ms: robots.txt first, and the first rounds cannot fill ${CONCURRENCY} slots`,
+      },
+      'concurrent / structural bound': {
+        value: concurrent / structural,
+        description: 'what the machine (CPU, scheduling, HTTP overhead) added to the crawl order',
+      },
       'concurrent / ideal bound': {
         value: concurrent / ideal,
         description: `median wall time over ceil(${pages}/${CONCURRENCY}) x ${LATENCY_MS} ms = ${ideal} ms`,
