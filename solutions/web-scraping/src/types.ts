@@ -85,7 +85,8 @@ export interface CrawlSummary {
 
 /**
  * A running crawl: iterate it with `for await` to receive pages as they complete; `summary` settles
- * when the crawl is over and everything it opened (sockets, timers) is closed.
+ * when the crawl is over and everything it opened (sockets, timers) is closed. The crawl starts when
+ * the iteration does: one that is never iterated makes no request, and its summary never settles.
  */
 export interface Crawl extends AsyncIterable<Page> {
   readonly summary: Promise<CrawlSummary>;
