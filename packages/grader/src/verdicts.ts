@@ -20,7 +20,10 @@ export interface TaskVerdict {
   id: number;
   title: string;
   points: number;
+  /** Every test of the task passed and the tests are as shipped. */
   passed: boolean;
+  /** Every test of the task passed (whatever the tamper check says): what --verify's stub check needs. */
+  testsPassed: boolean;
   tests: TestVerdict[];
 }
 
@@ -158,11 +161,8 @@ export function judge(
 
   const tasks: TaskVerdict[] = meta.tasks.map((task) => {
     const mine = tests.filter((t) => t.taskId === task.id);
-    return {
-      ...task,
-      tests: mine,
-      passed: mine.length > 0 && mine.every((t) => t.status === 'pass') && tampered.length === 0,
-    };
+    const testsPassed = mine.length > 0 && mine.every((t) => t.status === 'pass');
+    return { ...task, tests: mine, testsPassed, passed: testsPassed && tampered.length === 0 };
   });
   for (const task of tasks) {
     if (task.tests.length === 0) {

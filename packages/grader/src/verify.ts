@@ -27,7 +27,7 @@ export async function verifyExercise(
   log: (line: string) => void,
 ): Promise<VerifyRow> {
   const stubRun = await gradeExercise(layout, name, { target: 'exercise' });
-  const passingAsShipped = stubRun.tasks.filter((t) => t.passed).map((t) => `Task ${t.id}`);
+  const passingAsShipped = stubRun.tasks.filter((t) => t.testsPassed).map((t) => `Task ${t.id}`);
   log(
     `  ${name}: as shipped ${passingAsShipped.length === 0 ? paint.ok('every task fails') : paint.fail(`${passingAsShipped.join(', ')} pass(es)`)} ${paint.dim(formatMs(stubRun.wallMs))}`,
   );
@@ -106,9 +106,24 @@ export function verifyFailures(row: VerifyRow): string[] {
   if (row.stubRun.status === 'error') out.push(`${row.name} (stubs): ${row.stubRun.problems.join('\n')}`);
   for (const [i, r] of row.solutionRuns.entries()) {
     if (r.verdict.status === 'pass') continue;
-    const failing = r.verdict.tasks.flatMap((t) => t.tests).find((t) => t.status !== 'pass');
+    const failing = r.verdict.tasks
+      .flatMap((t) => t.tests)
+      .find((t) => t.status !== 'pass' && !r.verdict.problems.includes(t.message));
+    const why = [...(failing ? [`${failing.name}: ${failing.message}`] : []), ...r.verdict.problems];
     out.push(
-      `${row.name} solution run ${i + 1}${r.withHog ? ' (CPU hog)' : ''}: ${failing ? `${failing.name}: ${failing.message}` : ''}${r.verdict.problems.length ? `\n${r.verdict.problems.join('\n')}` : ''}`,
+      `${row.name} solution run ${i + 1}${r.withHog ? ' (beside a CPU hog)' : ''}:\n  ${why.join('\n  ')}`,
+    );
+  }
+  const tampered = [row.stubRun, ...row.solutionRuns.map((r) => r.verdict)].some((v) =>
+    v.problems.some((p) =>
+      /^The test file |^A file was added to the tests|^Support code the tests rely on|^No recorded hashes/.test(
+        p,
+      ),
+    ),
+  );
+  if (tampered) {
+    out.push(
+      `${row.name}: if the test changes are intended (maintainers), record them: pnpm grade --update-hashes, then commit packages/grader/test-hashes.json.`,
     );
   }
   return out;

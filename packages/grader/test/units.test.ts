@@ -186,6 +186,8 @@ describe('judge', () => {
     expect(v.tasks[1]?.tests[0]?.message).toMatch(/no test found with a describe\('Task 2: \.\.\.'\) title/);
     expect(v).toMatchObject({ status: 'fail', points: 0 });
     expect(v.tasks[0]?.passed).toBe(false);
+    // --verify's "fails as shipped" must still see that the task's tests passed.
+    expect(v.tasks[0]?.testsPassed).toBe(true);
   });
 
   it('reports an overrun as an error naming the test, its time and its last output', () => {
