@@ -8,6 +8,7 @@ export { progressEvents } from './job-queue/progress';
 export { rateLimited } from './job-queue/rate-limit';
 export { ResultLedger } from './job-queue/result-ledger';
 export { retryWithBackoff } from './job-queue/retries';
+export { type ExperimentResults, runExperiments } from './job-queue/run-experiments';
 export { acquireRedis } from './redis/acquire-redis';
 export { startRedisServer } from './redis/redis-server';
 
