@@ -26,12 +26,12 @@ export default defineBench({
   warmup: 1,
   repetitions: 5,
   sizes: ({ quick }) => ({
-    tasks: quick ? 10 : 40,
+    tasks: quick ? 8 : 24,
     concurrency: SIZE,
     task: `countPrimes(${RANGE[0]}, ${RANGE[1]})`,
   }),
   setup: async ({ quick }) => {
-    const tasks = quick ? 10 : 40;
+    const tasks = quick ? 8 : 24;
     const pool = new ProcessPool<[number, number], number>({
       file: childFile('count-primes-child.ts'),
       size: SIZE,

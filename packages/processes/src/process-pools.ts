@@ -20,7 +20,7 @@ export const lesson = defineLesson({
   docs: 'docs/architecture.md',
   run: async ({ quick, out }) => {
     out.heading('A pool of child processes running a pure task');
-    const d = await poolDemo(2, quick ? 300_000 : 2_000_000);
+    const d = await poolDemo(2, quick ? 300_000 : 1_000_000);
     out.say(
       `${d.ranges.length} countPrimes tasks on ${d.pids.length} children (pids ${d.pids.join(', ')}; this process is ${d.parentPid}).`,
     );

@@ -26,13 +26,16 @@ describe('sabAcrossIpc', () => {
 });
 
 describe('ipcCost', () => {
-  it('makes a round trip cost more as the payload grows, for every serialization', async () => {
+  it('makes a round trip cost more as the payload grows, and a Float64Array cheaper than a number array', async () => {
     // The fastest of several runs: noise on a shared machine only ever adds time.
     const rows = await ipcCost([100, 200_000], 5);
     for (const kind of ['json number[]', 'advanced number[]', 'advanced Float64Array'] as const) {
       const [small, big] = rows.filter((r) => r.kind === kind);
       expect(big!.minMs).toBeGreaterThan(3 * small!.minMs);
     }
+    const at = (kind: string) => rows.find((r) => r.kind === kind && r.count === 200_000)!.minMs;
+    expect(at('advanced Float64Array')).toBeLessThan(at('json number[]'));
+    expect(at('advanced Float64Array')).toBeLessThan(at('advanced number[]'));
   });
 });
 
