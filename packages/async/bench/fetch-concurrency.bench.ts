@@ -1,18 +1,18 @@
 import { defineBench } from '@course/runtime';
-import { type Site, startSite } from '@course/web-fixture';
 import { fetchBatch } from '../src/async-web-requests/fetch-batch';
+import { startSiteInChild } from './site-in-child';
 
 const LATENCY_MS = 25;
 
 export default defineBench({
   name: 'fetch-concurrency',
-  title: `fetch against the local site (${LATENCY_MS} ms latency): sequential vs bounded vs unbounded`,
+  title: `fetch against the local site in a child process (${LATENCY_MS} ms latency): sequential vs bounded vs unbounded`,
   baseline: 'sequential',
   warmup: 1,
   repetitions: 5,
   sizes: ({ quick }) => ({ requests: quick ? 40 : 120, latencyMs: LATENCY_MS, bounded: 8 }),
   setup: async ({ quick }) => {
-    const site: Site = await startSite({
+    const site = await startSiteInChild({
       seed: 1,
       pages: 200,
       latencyMs: LATENCY_MS,
@@ -34,7 +34,7 @@ export default defineBench({
         { name: 'bounded-8', run: batch(8) },
         { name: 'unbounded', run: batch(Number.POSITIVE_INFINITY) },
       ],
-      dispose: () => site.close(),
+      dispose: () => site.stop(),
     };
   },
   ratios: (m) => ({
