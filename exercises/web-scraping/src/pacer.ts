@@ -5,13 +5,14 @@ export interface Pacer {
 }
 
 /**
- * Task 5. Politeness: starts of requests to one origin at least `delayMs` apart, however many
- * requests are waiting. Each caller reserves the next free start time synchronously (so two callers
- * can never take the same slot, even when they call at the same moment) and then sleeps until it.
- * With `delayMs` 0 it never waits.
+ * Task 5. Politeness: the starts of requests to one origin at least `delayMs` apart, however many
+ * requests are waiting. Callers take turns in the order they called; each turn waits until
+ * `delayMs` after the previous caller was let through, measured when that really happened. With
+ * `delayMs` 0 it never waits.
  *
- * Warning: an aborted wait gives its slot up for nobody: the next callers keep their later slots.
- * That only wastes a little time, never breaks the spacing.
+ * Warning: spacing from *scheduled* times instead ("the k-th caller goes at t0 + k x delayMs")
+ * sends a burst after the event loop was held up: every overdue slot fires at once. Measuring from
+ * the previous real start cannot burst.
  *
  * @example
  * const pacer = createPacer(200);

@@ -71,6 +71,21 @@ describe('Task 5: Politeness', () => {
       );
     });
 
+    it('lets callers through at least delayMs apart, even after the event loop was held up', async () => {
+      const delayMs = 30;
+      const pacer = createPacer(delayMs);
+      const passed: number[] = [];
+      const waits = Array.from({ length: 4 }, () => pacer.wait().then(() => passed.push(performance.now())));
+      await waits[0];
+      // Hold the event loop for several delays: the waiters behind are all overdue now. A pacer
+      // that spaces from scheduled times lets them through in one burst.
+      const until = performance.now() + 4 * delayMs;
+      while (performance.now() < until) {}
+      await withTimeout(Promise.all(waits), 2_000, 'the four waits');
+      const gaps = passed.slice(1).map((t, i) => t - passed[i]!);
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(delayMs - 1);
+    });
+
     it('stops waiting when the signal aborts, with the signal’s reason', async () => {
       const pacer = createPacer(60_000);
       await pacer.wait(); // takes the first slot: the next one is a minute away

@@ -7,13 +7,14 @@ export interface Pacer {
 }
 
 /**
- * Task 5. Politeness: starts of requests to one origin at least `delayMs` apart, however many
- * requests are waiting. Each caller reserves the next free start time synchronously (so two callers
- * can never take the same slot, even when they call at the same moment) and then sleeps until it.
- * With `delayMs` 0 it never waits.
+ * Task 5. Politeness: the starts of requests to one origin at least `delayMs` apart, however many
+ * requests are waiting. Callers take turns in the order they called; each turn waits until
+ * `delayMs` after the previous caller was let through, measured when that really happened. With
+ * `delayMs` 0 it never waits.
  *
- * Warning: an aborted wait gives its slot up for nobody: the next callers keep their later slots.
- * That only wastes a little time, never breaks the spacing.
+ * Warning: spacing from *scheduled* times instead ("the k-th caller goes at t0 + k x delayMs")
+ * sends a burst after the event loop was held up: every overdue slot fires at once. Measuring from
+ * the previous real start cannot burst.
  *
  * @example
  * const pacer = createPacer(200);
@@ -23,21 +24,27 @@ export interface Pacer {
 export function createPacer(delayMs: number, now: () => number = () => performance.now()): Pacer {
   if (!Number.isFinite(delayMs) || delayMs < 0)
     throw new RangeError(`createPacer: delayMs must be a number >= 0, got ${delayMs}`);
-  let nextFree = Number.NEGATIVE_INFINITY;
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let queue: Promise<void> = Promise.resolve(); // the turns, one after another
+
   return {
-    async wait(signal) {
-      signal?.throwIfAborted();
-      if (delayMs === 0) return;
-      const t = now();
-      const at = Math.max(t, nextFree);
-      nextFree = at + delayMs; // reserved before the first await: no race between callers
-      // A timer counts from the event loop's cached clock, which can be a few ms behind the real
-      // one: it may fire early by that much. Sleep again until the reserved time has really come.
-      for (let left = at - t; left > 0; left = at - now()) {
-        await sleep(Math.ceil(left), undefined, signal ? { signal } : {}).catch((err) => {
-          throw signal?.aborted ? signal.reason : err;
-        });
-      }
+    wait(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (delayMs === 0) return Promise.resolve();
+      const turn = queue.then(async () => {
+        signal?.throwIfAborted(); // aborted while waiting in line
+        // A timer may fire a little early (it counts from the loop's cached clock): sleep again
+        // until the time has really come.
+        for (let left = lastStart + delayMs - now(); left > 0; left = lastStart + delayMs - now()) {
+          await sleep(Math.ceil(left), undefined, signal ? { signal } : {}).catch((err) => {
+            throw signal?.aborted ? signal.reason : err;
+          });
+        }
+        lastStart = now();
+      });
+      // An aborted turn must not stop the line behind it.
+      queue = turn.catch(() => {});
+      return turn;
     },
   };
 }

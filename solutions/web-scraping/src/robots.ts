@@ -34,13 +34,9 @@ export const DISALLOW_ALL: RobotsRules = { isAllowed: () => false };
  * rules.isAllowed('/page/1');       // true
  */
 export function parseRobots(text: string, userAgent: string): RobotsRules {
-  const me = userAgent.toLowerCase();
-  const mine: Rule[] = [];
-  const star: Rule[] = [];
-  let foundMine = false;
-
-  let agents: string[] = [];
-  let inRules = false; // a User-agent line after rules starts a new group
+  // First the groups as written: each a list of user-agent tokens and the rules under them.
+  const groups: Array<{ agents: string[]; rules: Rule[] }> = [];
+  let current: { agents: string[]; rules: Rule[] } | undefined;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.replace(/#.*$/, '').trim();
     const colon = line.indexOf(':');
@@ -48,50 +44,40 @@ export function parseRobots(text: string, userAgent: string): RobotsRules {
     const field = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
     if (field === 'user-agent') {
-      if (inRules) {
-        agents = [];
-        inRules = false;
+      // Consecutive User-agent lines share one group; one after rules starts a new group.
+      if (!current || current.rules.length > 0) {
+        current = { agents: [], rules: [] };
+        groups.push(current);
       }
-      agents.push(value.toLowerCase());
-    } else if (field === 'allow' || field === 'disallow') {
-      inRules = true;
-      if (value === '') continue; // "Disallow:" with no path: nothing disallowed
-      const rule: Rule = { allow: field === 'allow', pattern: value, regex: patternToRegex(value) };
-      const forMe = agents.some((a) => a !== '*' && me.startsWith(a));
-      if (forMe) {
-        foundMine = true;
-        mine.push(rule);
-      }
-      if (agents.includes('*')) star.push(rule);
+      current.agents.push(value.toLowerCase());
+    } else if ((field === 'allow' || field === 'disallow') && current) {
+      // An empty value ("Disallow:") disallows nothing: an allow-all rule that any real rule
+      // outranks. It still ends the group's User-agent lines.
+      current.rules.push(
+        value === ''
+          ? { allow: true, pattern: '', regex: /^/ }
+          : { allow: field === 'allow', pattern: value, regex: patternToRegex(value) },
+      );
     }
   }
-  // A group naming this crawler may have only empty rules: it still replaces the `*` group.
-  foundMine ||= hasGroupFor(text, me);
-  const rules = foundMine ? mine : star;
+  // Then the groups that apply: those naming this crawler, else the `*` ones (merged).
+  const me = userAgent.toLowerCase();
+  const named = groups.filter((g) => g.agents.some((a) => a !== '*' && me.startsWith(a)));
+  const chosen = named.length > 0 ? named : groups.filter((g) => g.agents.includes('*'));
+  const rules = chosen.flatMap((g) => g.rules);
 
   return {
     isAllowed(pathAndQuery: string) {
       let best: Rule | undefined;
       for (const rule of rules) {
         if (!rule.regex.test(pathAndQuery)) continue;
-        if (
-          !best ||
-          rule.pattern.length > best.pattern.length ||
-          (rule.pattern.length === best.pattern.length && rule.allow)
-        ) {
-          best = rule;
-        }
+        const longer = !best || rule.pattern.length > best.pattern.length;
+        const tieWonByAllow = best !== undefined && rule.pattern.length === best.pattern.length && rule.allow;
+        if (longer || tieWonByAllow) best = rule;
       }
       return best ? best.allow : true;
     },
   };
-}
-
-function hasGroupFor(text: string, me: string): boolean {
-  return text.split(/\r?\n/).some((raw) => {
-    const m = /^\s*user-agent\s*:\s*([^#\s]+)/i.exec(raw);
-    return m !== null && m[1]!.toLowerCase() !== '*' && me.startsWith(m[1]!.toLowerCase());
-  });
 }
 
 /** `/a*b$` -> /^\/a.*b$/ ; every other character literal. */
