@@ -64,6 +64,9 @@ const MAX_START_FAILURES = 3;
  * - An error thrown by the task itself rejects with TaskFailedError; the child lives on.
  * - `close()` stops intake, drains the queue, then lets every child exit.
  *
+ * Warning: `close()` waits for running tasks, so a task with no budget that never ends makes
+ * close() wait forever too. Give hang-prone work a `taskTimeoutMs`.
+ *
  * @example
  * const pool = new ProcessPool<[number, number], number>({ file: join(__dirname, 'count-primes-child.ts'), size: 2 });
  * const counts = await pool.map([[0, 1e5], [1e5, 2e5]]);
