@@ -38,8 +38,11 @@ for (const group of ['packages', 'exercises', 'solutions']) {
       (t) => t.status === 'failed' && (t.assertionResults ?? []).length === 0,
     ).length;
     failed += brokenSuites;
+    // A package that skipped tests for a missing system service says why, here as well.
+    const reasonFile = join(pkgDir, '.vitest-skip-reason.txt');
+    const why = sk && existsSync(reasonFile) ? ` (skipped: ${readFileSync(reasonFile, 'utf8').trim()})` : '';
     lines.push(
-      `  ${relative(root, pkgDir)}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed${sk ? `, ${sk} skipped` : ''}`,
+      `  ${relative(root, pkgDir)}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenSuites} failed${sk ? `, ${sk} skipped` : ''}${why}`,
     );
   }
 }
