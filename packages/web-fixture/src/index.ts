@@ -12,5 +12,6 @@ export {
   type SiteFeatures,
 } from './resources';
 export { DISALLOWED_PREFIXES, isDisallowed, robotsTxt } from './robots';
-export { createSiteModel, pagePath, type SiteModel, type SiteModelOptions, sitemapXml } from './site-model';
+export { createSiteModel, type SiteModel, type SiteModelOptions } from './site-model';
+export { pagePath, sitemapXml } from './special-paths';
 export { type Site, type SiteOptions, startSite } from './start-site';
