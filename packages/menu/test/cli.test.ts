@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripAnsi, withTimeout } from '@course/runtime';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,15 @@ describe('pnpm start', () => {
     const ids = allLessons().map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+\/[a-z0-9-]+$/);
+  });
+
+  it('every lesson links to a page of the concepts guide that exists', () => {
+    const root = join(__dirname, '..', '..', '..');
+    for (const l of allLessons()) {
+      expect(l.docs, `${l.id} has no docs link`).toBeDefined();
+      expect(existsSync(join(root, l.docs!)), `${l.id} links to ${l.docs}, which does not exist`).toBe(true);
+      expect(l.docs, `${l.id} should link to the guide, not the contributors' page`).not.toMatch(/architecture\.md$/);
+    }
   });
 
   it('the real command never waits on stdin when there is no terminal', async () => {

@@ -17,7 +17,7 @@ export const lesson = defineLesson({
     'graceful shutdown',
     'process groups',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/concepts/node-model.md',
   run: async ({ quick, out }) => {
     out.heading('spawn: any program, with pipes, streamed while it runs');
     const s = await spawnAndStream();

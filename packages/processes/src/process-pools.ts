@@ -17,7 +17,7 @@ export const lesson = defineLesson({
     'retry and replace',
     'cluster module',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/concepts/when-to-use-what.md',
   run: async ({ quick, out }) => {
     out.heading('A pool of child processes running a pure task');
     const d = await poolDemo(2, quick ? 300_000 : 1_000_000);

@@ -26,7 +26,7 @@ export const lesson = defineLesson({
     'lost update',
     'SharedArrayBuffer + Atomics',
   ],
-  docs: 'docs/architecture.md',
+  docs: 'docs/diagrams/communication-patterns.md',
   run: async ({ quick, out }) => {
     out.heading('Can a SharedArrayBuffer cross a process boundary?');
     const s = await sabAcrossIpc();
