@@ -105,9 +105,11 @@ export default defineBench({
       },
       '10% fail once / ideal bound': {
         value: faulty / ideal,
+        // No claim on the time: the claim for this run is "no page lost", which crawlAll
+        // checks on every run (it throws otherwise). Each failing page costs one more round trip
+        // and a 20-40 ms backoff during which its visit keeps its slot.
         description:
-          'no page lost (checked each run); each failing page costs one more round trip and a backoff',
-        claim: { atMost: 1.3, text: 'retries add little: within 1.3x of the fault-free bound' },
+          'no page lost (checked on every run); 10% of pages cost one more round trip and a backoff',
       },
       'sequential (extrapolated) / concurrent': {
         value: sequential / concurrent,
