@@ -9,7 +9,11 @@ function load() {
   const entry = join(__dirname, '..', 'src', 'cli.ts');
   if (process.env.COURSE_GRADER_TS_NODE === '1') {
     // Escape hatch for debugging the grader itself: run the sources through ts-node.
-    require('ts-node').register({ transpileOnly: true, swc: true, project: join(__dirname, '..', 'tsconfig.json') });
+    require('ts-node').register({
+      transpileOnly: true,
+      swc: true,
+      project: join(__dirname, '..', 'tsconfig.json'),
+    });
     return require(entry);
   }
   return require('../src/cached-bundle.cjs').requireBundled(entry);
