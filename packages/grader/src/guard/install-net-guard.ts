@@ -9,8 +9,9 @@ import { type ConnectionTarget, connectionVerdict } from './connection-verdict';
  * the DNS resolver and UDP) covers http, https, fetch (undici) and raw sockets. A refused connection
  * fails like a network error would, before any packet leaves the machine.
  *
- * Limit: it guards the process it runs in (the test process and, through NODE_OPTIONS, forked
- * children); a worker thread has its own copy of `net`.
+ * It guards the process it runs in; grade-setup.ts also lists net-guard-preload.ts in COURSE_PRELOAD,
+ * so every worker thread and child started through the runtime (each with its own copy of `net`)
+ * installs it too. Code that calls `new Worker` or `fork` directly bypasses the runtime and the guard.
  */
 export function installNetGuard(): void {
   const marker = Symbol.for('course.netGuard');

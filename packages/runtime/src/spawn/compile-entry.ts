@@ -69,7 +69,9 @@ let cachedEsbuildVersion: string | undefined;
  */
 function esbuildVersion(): string {
   cachedEsbuildVersion ??= (
-    JSON.parse(readFileSync(require.resolve('esbuild/package.json', { paths: [__dirname] }), 'utf8')) as { version: string }
+    JSON.parse(readFileSync(require.resolve('esbuild/package.json', { paths: [__dirname] }), 'utf8')) as {
+      version: string;
+    }
   ).version;
   return cachedEsbuildVersion;
 }

@@ -1,3 +1,5 @@
+import { delimiter } from 'node:path';
+
 /** Flags that take their value as the next argument. */
 const WITH_VALUE = new Set([
   '-r',
@@ -38,5 +40,20 @@ export function inheritedExecArgv(execArgv: readonly string[] = process.execArgv
     out.push(arg);
   }
   out.push('--enable-source-maps');
+  out.push(...preloadArgv());
   return out;
+}
+
+/**
+ * `--require` flags for the plain-JS files listed in COURSE_PRELOAD (separated like PATH). The grader
+ * sets it so that its network guard runs in every worker and child a student's code starts, not only
+ * in the test process: a worker thread has its own copy of `net`, and a preload is the one way in.
+ */
+export function preloadArgv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const list = env.COURSE_PRELOAD;
+  if (!list) return [];
+  return list
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((file) => ['--require', file]);
 }
