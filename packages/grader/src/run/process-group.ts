@@ -18,6 +18,10 @@ export function trackGroup(pgid: number): void {
     hooked = true;
     process.on('exit', () => {
       for (const g of live) killGroup(g);
+      // SIGKILL is delivered asynchronously: on a busy machine a killed process can still be running
+      // for a moment after kill() returns. Wait (bounded) until the groups are empty, so that when
+      // `pnpm grade` returns after Ctrl-C, nothing of the run is left.
+      waitUntilEmpty([...live], 3_000);
     });
   }
 }
@@ -34,6 +38,17 @@ export function killGroup(pgid: number): boolean {
     return true;
   } catch {
     return false; // ESRCH: the group is already empty
+  }
+}
+
+/** Block (this is an exit path) until every group has no live member, or `budgetMs` has passed. */
+export function waitUntilEmpty(pgids: readonly number[], budgetMs: number): boolean {
+  const deadline = Date.now() + budgetMs;
+  const nap = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    if (pgids.every((g) => groupMembers(g).length === 0)) return true;
+    if (Date.now() >= deadline) return false;
+    Atomics.wait(nap, 0, 0, 10); // a 10 ms pause without spinning
   }
 }
 
