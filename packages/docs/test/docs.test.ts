@@ -7,7 +7,9 @@ import { brokenLinks, markdownFiles, mermaidBlocks, relativeLinks } from '../src
 import { renderMermaid } from '../src/render-mermaid';
 
 const root = join(__dirname, '..', '..', '..');
-const exerciseReadmes = ['thread-safe-structures', 'data-processing', 'web-scraping'].map((e) => join(root, 'exercises', e, 'README.md'));
+const exerciseReadmes = ['thread-safe-structures', 'data-processing', 'web-scraping'].map((e) =>
+  join(root, 'exercises', e, 'README.md'),
+);
 const docFiles = [...markdownFiles(join(root, 'docs')), join(root, 'README.md'), ...exerciseReadmes];
 const blocks = docFiles.flatMap((f) => mermaidBlocks(readFileSync(f, 'utf8'), f));
 
@@ -44,7 +46,10 @@ describe('the docs', () => {
   it('every exercise links to the concepts it needs', () => {
     for (const f of exerciseReadmes) {
       const links = relativeLinks(readFileSync(f, 'utf8')).map((l) => l.target);
-      expect(links.some((t) => t.includes('docs/concepts/')), `${f} links no concepts page`).toBe(true);
+      expect(
+        links.some((t) => t.includes('docs/concepts/')),
+        `${f} links no concepts page`,
+      ).toBe(true);
     }
   });
 

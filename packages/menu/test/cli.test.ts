@@ -63,7 +63,9 @@ describe('pnpm start', () => {
     for (const l of allLessons()) {
       expect(l.docs, `${l.id} has no docs link`).toBeDefined();
       expect(existsSync(join(root, l.docs!)), `${l.id} links to ${l.docs}, which does not exist`).toBe(true);
-      expect(l.docs, `${l.id} should link to the guide, not the contributors' page`).not.toMatch(/architecture\.md$/);
+      expect(l.docs, `${l.id} should link to the guide, not the contributors' page`).not.toMatch(
+        /architecture\.md$/,
+      );
     }
   });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /**
  * Headless Chromium for checking that pages the course writes (charts, reports, diagrams) really
@@ -8,7 +8,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * nothing. Flags keep it off the network: no background requests, no component updates.
  */
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p): p is string => Boolean(p) && existsSync(p as string));
 }
 
@@ -25,7 +30,11 @@ export function chromiumMissingReason(): string | undefined {
  * @example
  * const bars = await withPage('/tmp/report.html', (page) => page.locator('rect.bar').count());
  */
-export async function withPage<T>(file: string, fn: (page: Page) => Promise<T>, timeoutMs = 30_000): Promise<T> {
+export async function withPage<T>(
+  file: string,
+  fn: (page: Page) => Promise<T>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(chromiumMissingReason());
   let browser: Browser | undefined;

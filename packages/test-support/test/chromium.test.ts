@@ -35,8 +35,21 @@ describe.skipIf(missing)('charts written by the runtime, opened in headless Chro
             xLabel: 'workers',
             yLabel: '×',
             series: [
-              { name: 'ideal', points: [[1, 1], [2, 2]], dashed: true },
-              { name: 'measured', points: [[1, 1], [2, 1.7]] },
+              {
+                name: 'ideal',
+                points: [
+                  [1, 1],
+                  [2, 2],
+                ],
+                dashed: true,
+              },
+              {
+                name: 'measured',
+                points: [
+                  [1, 1],
+                  [2, 1.7],
+                ],
+              },
             ],
           }),
         },
@@ -46,7 +59,11 @@ describe.skipIf(missing)('charts written by the runtime, opened in headless Chro
 
   it('lay out every bar with a visible size proportional to its value', async () => {
     const boxes = await withPage(file, (page) =>
-      page.locator('rect.bar').evaluateAll((els) => els.map((e) => (e as unknown as { getBBox(): { width: number } }).getBBox().width)),
+      page
+        .locator('rect.bar')
+        .evaluateAll((els) =>
+          els.map((e) => (e as unknown as { getBBox(): { width: number } }).getBBox().width),
+        ),
     );
     expect(boxes).toHaveLength(2);
     expect(boxes[0]!).toBeGreaterThan(0);
@@ -57,7 +74,9 @@ describe.skipIf(missing)('charts written by the runtime, opened in headless Chro
     const { lengths, title } = await withPage(file, async (page) => ({
       lengths: await page
         .locator('polyline.series')
-        .evaluateAll((els) => els.map((e) => (e as unknown as { getTotalLength(): number }).getTotalLength())),
+        .evaluateAll((els) =>
+          els.map((e) => (e as unknown as { getTotalLength(): number }).getTotalLength()),
+        ),
       title: await page.title(),
     }));
     expect(lengths).toHaveLength(2);
