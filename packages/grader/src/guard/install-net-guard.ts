@@ -9,9 +9,9 @@ import { type ConnectionTarget, connectionVerdict } from './connection-verdict';
  * the DNS resolver and UDP) covers http, https, fetch (undici) and raw sockets. A refused connection
  * fails like a network error would, before any packet leaves the machine.
  *
- * It guards the process it runs in; grade-setup.ts also lists net-guard-preload.ts in COURSE_PRELOAD,
- * so every worker thread and child started through the runtime (each with its own copy of `net`)
- * installs it too. Code that calls `new Worker` or `fork` directly bypasses the runtime and the guard.
+ * Limit: it guards the test process only. A worker thread has its own copy of `net`; the runtime can
+ * preload a guard into every worker and child (COURSE_PRELOAD), but doing so here changed worker
+ * start-up timing enough to hide the wrong-mutex fixture of thread-safe-structures, so it is off.
  */
 export function installNetGuard(): void {
   const marker = Symbol.for('course.netGuard');

@@ -1,6 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { liveHandles, runnableEntry } from '@course/runtime';
+import { liveHandles } from '@course/runtime';
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import { installNetGuard } from '../guard/install-net-guard';
 import { OUTPUT_CAP, type ProgressEvent } from './progress-events';
@@ -15,14 +14,6 @@ import { OUTPUT_CAP, type ProgressEvent } from './progress-events';
  *    leak; they are stopped and the file fails with their names.
  */
 installNetGuard();
-// The same guard in every worker and child the code under test starts through the runtime.
-{
-  const preload = runnableEntry(join(__dirname, '..', 'guard', 'net-guard-preload.ts'));
-  const others = process.env.COURSE_PRELOAD;
-  if (!others?.split(delimiter).includes(preload)) {
-    process.env.COURSE_PRELOAD = others ? `${preload}${delimiter}${others}` : preload;
-  }
-}
 
 const progressFile = process.env.COURSE_GRADE_PROGRESS;
 let fd: number | undefined;
