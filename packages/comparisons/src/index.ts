@@ -5,7 +5,6 @@ import { lesson as ioBound } from './io-bound';
 export { type CpuComparison, compareCpuBound, speedUp } from './cpu-bound/compare';
 export { type CpuCheck, cpuCheck } from './cpu-bound/cpu-check';
 export { compareIoBound, type IoComparison } from './io-bound/compare';
-export { mapBounded } from './io-bound/map-bounded';
 
 /** The lessons of this package, in menu order. */
 export const lessons: Lesson[] = [ioBound, cpuBound];

@@ -1,7 +1,6 @@
 import { liveHandles } from '@course/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareIoBound, shares } from '../src/io-bound/compare';
-import { mapBounded } from '../src/io-bound/map-bounded';
 
 afterEach(() => expect(liveHandles()).toHaveLength(0));
 
@@ -24,28 +23,6 @@ describe('comparisons/io-bound', () => {
     expect(threads!.wallMs).toBeGreaterThan(async!.wallMs * 0.8);
     expect(processes!.wallMs).toBeGreaterThan(async!.wallMs * 0.8);
   }, 120_000);
-});
-
-describe('mapBounded', () => {
-  it('never runs more than the limit at once, uses all of it, and keeps the input order', async () => {
-    let running = 0;
-    let most = 0;
-    const out = await mapBounded([5, 4, 3, 2, 1, 0], 3, async (n) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise<void>((r) => setImmediate(r));
-      running--;
-      return n * 2;
-    });
-    expect(out).toEqual([10, 8, 6, 4, 2, 0]);
-    expect(most).toBe(3);
-  });
-
-  it('rejects a limit that is not a whole number >= 1', async () => {
-    await expect(mapBounded([1], 0, async (n) => n)).rejects.toThrow(
-      /concurrency must be a whole number >= 1, got 0/,
-    );
-  });
 });
 
 describe('shares', () => {

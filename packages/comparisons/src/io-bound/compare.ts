@@ -1,8 +1,8 @@
 import { join } from 'node:path';
+import { createLimiter } from '@course/async';
 import { measure, runChild, runWorker } from '@course/runtime';
 import { doItem, doSequentially, type IoItem, type ShareReport } from './io-item';
 import { type IoJobOptions, prepareIoJob } from './job';
-import { mapBounded } from './map-bounded';
 
 export interface IoRun {
   runner: string;
@@ -52,7 +52,13 @@ export function ioRunners(items: readonly IoItem[], concurrency: number, signal?
     {
       name: `async, ${concurrency} at a time`,
       run: async () => ({
-        bytes: sum(await mapBounded(items, concurrency, (item: IoItem) => doItem(item))),
+        // The course's own limiter (async/async-web-requests): at most `concurrency` in flight.
+        bytes: sum(
+          await (async () => {
+            const limit = createLimiter(concurrency);
+            return Promise.all(items.map((item: IoItem) => limit(() => doItem(item))));
+          })(),
+        ),
         childCpuMs: 0,
         childRssBytes: 0,
       }),
