@@ -90,4 +90,13 @@ describe('Task 1: Aggregate one file on one thread', () => {
     expect(result.rows).toBe(rows);
     expect(result.stations.reduce((n, s) => n + s.count, 0)).toBe(rows);
   });
+
+  it('keeps sums exact past the int32 range (2.2 million rows of 99.9 at one station)', () => {
+    // 2.2 M x 999 tenths = 2.2e9 > 2^31 - 1: an int32 sum wraps around here, a double does not.
+    const rows = 2_200_000;
+    const file = files.write(Buffer.from(`${'Hot;99.9\n'.repeat(rows)}Cold;-99.9\n`));
+    const result = aggregateFile(file);
+    expect(formatAggregation(result)).toBe('{Cold=-99.9/-99.9/-99.9, Hot=99.9/99.9/99.9}');
+    expect(result.rows).toBe(rows + 1);
+  });
 });

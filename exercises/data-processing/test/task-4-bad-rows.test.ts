@@ -1,3 +1,4 @@
+import { seededRandom } from '@course/test-support';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { aggregateFile } from '../src/aggregate-file';
 import { aggregateParallel } from '../src/aggregate-parallel';
@@ -76,4 +77,90 @@ describe('Task 4: Report bad rows, never drop them silently', () => {
     expect(result.badRows.first.map((b) => b.line)).toEqual(report.firstBadLines);
     expect(formatAggregation(result)).toBe(referenceAggregate(report.file).formatted);
   });
+
+  it.each([1, 2, 3, 4, 5])(
+    'agrees with a simple reference on messy input (seed %i): odd names, every kind of bad row, CRLF',
+    async (seed) => {
+      const file = files.write(messyLines(seed, 4000));
+      const expected = referenceAggregate(file);
+      expect(expected.bad, 'the input mixes good and bad rows').toBeGreaterThan(100);
+      for (const result of [
+        aggregateFile(file, { mode: 'lenient' }),
+        await aggregateParallel(file, { workers: 3, mode: 'lenient' }),
+      ]) {
+        expect(formatAggregation(result)).toBe(expected.formatted);
+        expect({ rows: result.rows, bad: result.badRows.count, lines: result.lines }).toEqual({
+          rows: expected.rows,
+          bad: expected.bad,
+          lines: expected.lines,
+        });
+      }
+    },
+  );
 });
+
+/**
+ * `count` seeded lines built to trip a byte parser: names of 1 to 150 bytes, names that are prefixes
+ * of others, multi-byte letters, a NUL or a "\r" inside a name; every kind of bad temperature; lines
+ * without ";"; "\r\n" endings; sometimes no final newline. The reference decides which are bad.
+ */
+function messyLines(seed: number, count: number): string {
+  const rnd = seededRandom(seed);
+  const names = [
+    'A',
+    'Ab',
+    'Abc',
+    'Abcd',
+    'Abcde',
+    'Bar',
+    'Bari',
+    'Bari Sardo',
+    'São Paulo',
+    'Zürich',
+    'İzmir',
+    '東京',
+    'x\0y',
+    'A\0',
+    'Tab\tCity',
+    'Cr\rCity',
+    'a'.repeat(150),
+  ];
+  const temps = ['0.0', '-0.0', '9.9', '-9.9', '12.3', '-45.6', '99.9', '-99.9'];
+  const bad = [
+    '',
+    '-',
+    '1',
+    '1.',
+    '.5',
+    '1.55',
+    '100.0',
+    '-100.0',
+    '+1.0',
+    '1.0x',
+    '1.0;2.0',
+    ';1.0',
+    ' 1.0',
+    '1,0',
+    '-.5',
+    '--1.0',
+    '1.0\r\r',
+    'abc',
+    '12.3.4',
+    '١.٥',
+  ];
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const name = rnd.pick(names);
+    const roll = rnd.int(100);
+    let line: string;
+    if (roll < 75)
+      line = `${name};${rnd.next() < 0.5 ? rnd.pick(temps) : (rnd.int(1999) / 10 - 99.9).toFixed(1)}`;
+    else if (roll < 90) line = `${name};${rnd.pick(bad)}`;
+    else if (roll < 95)
+      line = rnd.next() < 0.5 ? name : `${name}${rnd.pick(temps)}`; // no ";"
+    else line = `;${rnd.pick(temps)}`; // no name
+    out.push(line, rnd.int(10) === 0 ? '\r\n' : '\n');
+  }
+  if (seed % 2 === 0) out.pop(); // no final newline
+  return out.join('');
+}

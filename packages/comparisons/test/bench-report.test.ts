@@ -63,6 +63,39 @@ describe('pnpm bench results and report', () => {
     expect(out.text()).toMatch(/vs long loop/);
   });
 
+  it('runs the cases round-robin when asked to interleave, warm-up round first, a slow case fewer times', async () => {
+    const calls: string[] = [];
+    const roundRobin = defineBench({
+      name: 'round-robin',
+      title: 'Order of runs',
+      baseline: 'a',
+      warmup: 1,
+      repetitions: 2,
+      interleave: true,
+      setup: async () => ({
+        cases: ['a', 'b', 'c'].map((name) => ({
+          name,
+          run: () => calls.push(name),
+          repetitions: name === 'c' ? 1 : undefined,
+        })),
+      }),
+    });
+    const own = mkdtempSync(join(tmpdir(), 'course-bench-rr-')); // not `dir`: the report test renders all of it
+    try {
+      await runBench(roundRobin, {
+        quick: false,
+        out: captureNarrator(),
+        signal: new AbortController().signal,
+        resultsDir: own,
+      });
+      const json = JSON.parse(readFileSync(join(own, 'round-robin.json'), 'utf8'));
+      expect(json.cases.map((c: { samples: unknown[] }) => c.samples.length)).toEqual([2, 2, 1]);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+    expect(calls.join('')).toBe('abcabcab');
+  });
+
   it.skipIf(missing)(
     'writes one self-contained report.html whose charts render in headless Chromium',
     async () => {

@@ -11,6 +11,11 @@ export interface BenchCase {
   name: string;
   /** One measured run. */
   run: () => unknown | Promise<unknown>;
+  /**
+   * Fewer measured runs than the bench's `repetitions`, for a case so slow that a few runs tell
+   * enough (when interleaved: it sits out the later rounds).
+   */
+  repetitions?: number;
 }
 
 /** A claim about a ratio, e.g. "the pool is at least 20x cheaper per task". */
@@ -36,6 +41,13 @@ export interface Bench {
   baseline: string;
   warmup?: number;
   repetitions?: number;
+  /**
+   * Run the cases round-robin - every case once per round - instead of each case's runs back to
+   * back. On a shared host the speed available drifts over a run (another tenant's load comes and
+   * goes); interleaving spreads that drift over every case alike, so the ratios between cases stay
+   * fair. Use it when the claim is a ratio between cases measured minutes apart.
+   */
+  interleave?: boolean;
   /** Sizes and parameters worth recording beside the timings. */
   sizes?: (ctx: BenchContext) => Record<string, number | string>;
   /** Set up and return the cases; return `dispose` to clean up servers and pools afterwards. */

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paint } from '../terminal/colour';
 import { formatMs, formatRatio } from '../terminal/table';
-import { measureRepeated } from '../timing/measure';
+import { measure, measureRepeated } from '../timing/measure';
 import { type Summary, summarize } from '../timing/stats';
-import type { Bench, BenchContext, BenchLineChart, RatioSpec } from './define-bench';
+import type { Bench, BenchCase, BenchContext, BenchLineChart, RatioSpec } from './define-bench';
 import { type MachineInfo, machineInfo } from './machine';
 
 export interface BenchResult {
@@ -34,15 +34,21 @@ export async function runBench(
   out.heading(`${bench.title}  (${bench.name}${quick ? ', quick' : ''})`);
   const { cases, dispose } = await bench.setup(ctx);
   const results: BenchResult['cases'] = [];
+  const repeat = {
+    warmup: bench.warmup ?? 1,
+    repetitions: quick ? Math.min(3, bench.repetitions ?? 5) : (bench.repetitions ?? 5),
+  };
   try {
-    for (const c of cases) {
-      if (signal.aborted) throw new Error('benchmark interrupted');
-      const m = await measureRepeated(c.run, {
-        warmup: bench.warmup ?? 1,
-        repetitions: quick ? Math.min(3, bench.repetitions ?? 5) : (bench.repetitions ?? 5),
-      });
-      results.push({ name: c.name, wall: m.wall, cpu: m.cpu, samples: m.samples });
-    }
+    if (bench.interleave) results.push(...(await measureInterleaved(cases, repeat, signal)));
+    else
+      for (const c of cases) {
+        if (signal.aborted) throw new Error('benchmark interrupted');
+        const m = await measureRepeated(c.run, {
+          ...repeat,
+          repetitions: Math.min(repeat.repetitions, c.repetitions ?? repeat.repetitions),
+        });
+        results.push({ name: c.name, wall: m.wall, cpu: m.cpu, samples: m.samples });
+      }
   } finally {
     await dispose?.();
   }
@@ -92,6 +98,29 @@ export async function runBench(
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   return result;
+}
+
+/** Every case once per round (warm-up rounds first), so drifting host speed hits all cases alike. */
+async function measureInterleaved(
+  cases: readonly BenchCase[],
+  { warmup, repetitions }: { warmup: number; repetitions: number },
+  signal: AbortSignal,
+): Promise<BenchResult['cases']> {
+  const samples = cases.map(() => [] as Array<{ wallMs: number; cpuMs: number }>);
+  for (let round = -warmup; round < repetitions; round++) {
+    for (const [k, c] of cases.entries()) {
+      if (signal.aborted) throw new Error('benchmark interrupted');
+      if (round >= (c.repetitions ?? repetitions)) continue; // a slow case with fewer runs sits out
+      const { wallMs, cpuMs } = await measure(c.run);
+      if (round >= 0) samples[k]!.push({ wallMs, cpuMs });
+    }
+  }
+  return cases.map((c, k) => ({
+    name: c.name,
+    wall: summarize(samples[k]!.map((s) => s.wallMs)),
+    cpu: summarize(samples[k]!.map((s) => s.cpuMs)),
+    samples: samples[k]!,
+  }));
 }
 
 /** For benches that compute their own figures: summary of already-collected samples. */
