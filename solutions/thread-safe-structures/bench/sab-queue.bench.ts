@@ -31,6 +31,8 @@ export default defineBench({
   title: 'SharedArrayBuffer ring queue vs postMessage per item, and Mutex cost',
   baseline: 'postMessage per item',
   repetitions: 5,
+  // The claim is a ratio between cases: measure them side by side (see `interleave`).
+  interleave: true,
   sizes: (ctx) => sizes(ctx.quick),
   async setup(ctx) {
     const { items, lockOps, capacity } = sizes(ctx.quick);

@@ -148,7 +148,8 @@ export class RingQueue {
       if (h[COUNT] === 0) return 'closed';
       const head = h[HEAD] as number;
       const start = head * this.recordInts;
-      into.set(this.slots.subarray(start, start + this.recordInts));
+      // A plain copy: `into.set(slots.subarray(...))` would allocate a view per item.
+      for (let k = 0; k < this.recordInts; k++) into[k] = this.slots[start + k] as number;
       h[HEAD] = (head + 1) % this.capacity;
       Atomics.sub(h, COUNT, 1);
       if (h[PUSH_WAITERS]) this.notFull.notifyOne();
