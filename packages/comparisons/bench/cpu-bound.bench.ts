@@ -23,6 +23,8 @@ export default defineBench({
   title: 'CPU-bound: speed-up vs workers, against the CPU check',
   baseline: 'sequential',
   repetitions: 3,
+  // Every claim is a ratio between cases: run them round-robin so the host's drift hits all alike.
+  interleave: true,
   sizes: ({ quick }) => ({ limit: limitFor(quick), chunks: 16, maxWorkers: availableParallelism() }),
   async setup({ quick, signal }) {
     const n = availableParallelism();
