@@ -28,31 +28,28 @@ function measurementsFile(rows: number): string {
   return file;
 }
 
-/** The CPU check: `iterations` of the runtime's spin loop split over `threads` workers. */
-async function cpuCheck(iterations: number, threads: number): Promise<void> {
-  const share = Math.round(iterations / threads);
+/** Start `threads` workers on `entry` at once (worker k gets `dataFor(k)`) and wait for them all. */
+async function onThreads(entry: string, threads: number, dataFor: (k: number) => unknown): Promise<void> {
   await Promise.all(
-    Array.from({ length: threads }, () =>
-      runWorker<number>(SPIN_WORKER, { workerData: share, timeoutMs: 120_000 }),
+    Array.from({ length: threads }, (_, k) =>
+      runWorker<number>(entry, { workerData: dataFor(k), timeoutMs: 120_000 }),
     ),
   );
 }
 
+/** The CPU check: `iterations` of the runtime's spin loop split over `threads` workers. */
+function cpuCheck(iterations: number, threads: number): Promise<void> {
+  return onThreads(SPIN_WORKER, threads, () => Math.round(iterations / threads));
+}
+
 /** The byte-loop check: the floor's newline count over `file`, split over `threads` workers. */
-async function byteLoopCheck(file: string, threads: number): Promise<void> {
+function byteLoopCheck(file: string, threads: number): Promise<void> {
   const size = statSync(file).size;
-  await Promise.all(
-    Array.from({ length: threads }, (_, k) =>
-      runWorker<number>(SCAN_WORKER, {
-        workerData: {
-          file,
-          start: Math.floor((size * k) / threads),
-          end: Math.floor((size * (k + 1)) / threads),
-        },
-        timeoutMs: 120_000,
-      }),
-    ),
-  );
+  return onThreads(SCAN_WORKER, threads, (k) => ({
+    file,
+    start: Math.floor((size * k) / threads),
+    end: Math.floor((size * (k + 1)) / threads),
+  }));
 }
 
 let rows = 0;
