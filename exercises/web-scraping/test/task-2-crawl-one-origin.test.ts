@@ -1,3 +1,4 @@
+import { NO_FEATURES } from '@course/web-fixture';
 import { describe, expect, it } from 'vitest';
 import { crawl } from '../src/crawl';
 import { isSameOrigin, normalizeUrl } from '../src/normalize-url';
@@ -112,15 +113,7 @@ describe('Task 2: Crawl one origin, each URL once', () => {
     });
 
     it('stops taking URLs after maxPages', async () => {
-      const none = {
-        traps: false,
-        redirects: false,
-        resources: false,
-        oddities: false,
-        external: false,
-        disallowed: false,
-      };
-      const site = await sites.start({ seed: 4, pages: 40, features: none });
+      const site = await sites.start({ seed: 4, pages: 40, features: NO_FEATURES });
       const { pages, summary } = await collect(
         crawl(site.url, { concurrency: 3, maxPages: 10, maxDepth: 50 }),
       );

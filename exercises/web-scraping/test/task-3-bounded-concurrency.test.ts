@@ -1,4 +1,5 @@
 import { type Deferred, deferred, withTimeout } from '@course/runtime';
+import { NO_FEATURES } from '@course/web-fixture';
 import { describe, expect, it } from 'vitest';
 import { crawl } from '../src/crawl';
 import { createLimiter } from '../src/limiter';
@@ -6,15 +7,6 @@ import { collect, useSites } from './helpers/site';
 
 /** Let every pending promise callback run (all microtasks go before a macrotask). */
 const settle = () => new Promise<void>((r) => setImmediate(r));
-
-const PLAIN = {
-  traps: false,
-  redirects: false,
-  resources: false,
-  oddities: false,
-  external: false,
-  disallowed: false,
-};
 
 /** `n` tasks that record when they run and finish only when the test releases them. */
 function gatedTasks(n: number) {
@@ -103,7 +95,7 @@ describe('Task 3: Bounded concurrency', () => {
   describe('crawl', () => {
     it('never has more than `concurrency` requests in flight, and reaches that many when there is work', async () => {
       // 25 ms per answer: long enough that requests overlap whenever the crawler lets them.
-      const site = await sites.start({ seed: 8, pages: 60, latencyMs: 25, features: PLAIN });
+      const site = await sites.start({ seed: 8, pages: 60, latencyMs: 25, features: NO_FEATURES });
       for (const concurrency of [2, 5, 8]) {
         site.reset();
         const { pages } = await collect(crawl(site.url, { concurrency, maxPages: 60, maxDepth: 50 }));
@@ -116,7 +108,7 @@ describe('Task 3: Bounded concurrency', () => {
     });
 
     it('with concurrency 1 sends one request at a time', async () => {
-      const site = await sites.start({ seed: 8, pages: 30, latencyMs: 5, features: PLAIN });
+      const site = await sites.start({ seed: 8, pages: 30, latencyMs: 5, features: NO_FEATURES });
       const { pages } = await collect(crawl(site.url, { concurrency: 1, maxPages: 30, maxDepth: 50 }));
       expect(pages).toHaveLength(30);
       expect(site.counters.maxInFlight).toBe(1);

@@ -1,18 +1,11 @@
 import { seededRandom } from '@course/test-support';
+import { NO_FEATURES } from '@course/web-fixture';
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, parseRetryAfter } from '../src/backoff';
 import { crawl } from '../src/crawl';
 import type { CrawlOptions } from '../src/types';
 import { collect, eventually, pathOf, useSites } from './helpers/site';
 
-const PLAIN = {
-  traps: false,
-  redirects: false,
-  resources: false,
-  oddities: false,
-  external: false,
-  disallowed: false,
-};
 /** Quick retries, seeded jitter: the same run every time. */
 const FAST: CrawlOptions = { backoffMs: 1, maxBackoffMs: 5, maxDepth: 50, maxPages: 1_000, concurrency: 4 };
 const fast = (seed: number, extra: CrawlOptions = {}): CrawlOptions => ({
@@ -66,7 +59,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 30,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/*', status: 500, failFirst: 2 }],
       });
       const { pages, summary } = await collect(crawl(site.url, fast(1, { retries: 3 })));
@@ -83,7 +76,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 20,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/*', reset: true, failFirst: 1 }],
       });
       const { pages, summary } = await collect(crawl(site.url, fast(2)));
@@ -95,7 +88,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 20,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/5', status: 503 }],
       });
       const { pages, summary } = await collect(crawl(site.url, fast(3, { retries: 2 })));
@@ -110,7 +103,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 20,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/6', status: 404 }],
       });
       const { summary } = await collect(crawl(site.url, fast(4)));
@@ -124,7 +117,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 5,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/2', status: 429, retryAfter: 1, failFirst: 1 }],
       });
       const { pages } = await collect(crawl(site.url, fast(5)));
@@ -140,7 +133,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 5,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/2', status: 429, retryAfter: 3_600 }],
       });
       const { summary } = await collect(crawl(site.url, fast(6, { maxRetryAfterMs: 2_000 })));
@@ -153,7 +146,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 10,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/3', hang: true }],
       });
       const { summary } = await collect(crawl(site.url, fast(7, { timeoutMs: 150, retries: 1 })));
@@ -170,7 +163,7 @@ describe('Task 4: Faults', () => {
       const site = await sites.start({
         seed: 6,
         pages: 10,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/4', slowBody: { chunks: 500, intervalMs: 20 } }],
       });
       const { summary } = await collect(crawl(site.url, fast(8, { timeoutMs: 300, retries: 0 })));
@@ -199,7 +192,7 @@ describe('Task 4: Faults', () => {
         seed: 6,
         pages: 10,
         oversizeBytes: 100_000,
-        features: { ...PLAIN, resources: true, oddities: true },
+        features: { ...NO_FEATURES, resources: true, oddities: true },
       });
       const { pages, summary } = await collect(crawl(site.url, fast(10)));
       const notHtml = summary.failures.filter((f) => f.reason === 'not-html').map((f) => f.url);

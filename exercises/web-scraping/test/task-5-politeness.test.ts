@@ -1,19 +1,11 @@
 import { withTimeout } from '@course/runtime';
-import { isDisallowed } from '@course/web-fixture';
+import { isDisallowed, NO_FEATURES } from '@course/web-fixture';
 import { describe, expect, it } from 'vitest';
 import { crawl } from '../src/crawl';
 import { createPacer } from '../src/pacer';
 import { parseRobots } from '../src/robots';
 import { collect, useSites } from './helpers/site';
 
-const PLAIN = {
-  traps: false,
-  redirects: false,
-  resources: false,
-  oddities: false,
-  external: false,
-  disallowed: false,
-};
 const ME = 'course-crawler';
 
 describe('Task 5: Politeness', () => {
@@ -135,7 +127,7 @@ describe('Task 5: Politeness', () => {
     });
 
     it('spaces the starts of requests at least delayMs apart, whatever the concurrency', async () => {
-      const site = await sites.start({ seed: 3, pages: 12, features: PLAIN });
+      const site = await sites.start({ seed: 3, pages: 12, features: NO_FEATURES });
       const delayMs = 80;
       await collect(crawl(site.url, { delayMs, concurrency: 4, maxPages: 12, maxDepth: 50 }));
       const starts = site.counters.log.map((r) => r.startedAt).sort((a, b) => a - b);

@@ -1,16 +1,8 @@
 import { withTimeout } from '@course/runtime';
+import { NO_FEATURES } from '@course/web-fixture';
 import { describe, expect, it } from 'vitest';
 import { crawl } from '../src/crawl';
 import { collect, expectCleanedUp, snapshot, useSites } from './helpers/site';
-
-const PLAIN = {
-  traps: false,
-  redirects: false,
-  resources: false,
-  oddities: false,
-  external: false,
-  disallowed: false,
-};
 
 describe('Task 6: Cancellation', () => {
   const sites = useSites();
@@ -30,7 +22,7 @@ describe('Task 6: Cancellation', () => {
     const site = await sites.start({
       seed: 1,
       pages: 30,
-      features: PLAIN,
+      features: NO_FEATURES,
       faults: [{ path: '/page/*', hang: true }],
     });
     const before = snapshot();
@@ -85,7 +77,7 @@ describe('Task 6: Cancellation', () => {
     const site = await sites.start({
       seed: 1,
       pages: 10,
-      features: PLAIN,
+      features: NO_FEATURES,
       faults: [{ path: '/page/*', hang: true }],
     });
     const controller = new AbortController();

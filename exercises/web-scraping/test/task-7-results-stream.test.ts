@@ -1,18 +1,11 @@
 import { deferred, withTimeout } from '@course/runtime';
+import { NO_FEATURES } from '@course/web-fixture';
 import { describe, expect, it } from 'vitest';
 import { crawl } from '../src/crawl';
 import { createChannel } from '../src/page-channel';
 import type { CrawlSummary, Page } from '../src/types';
 import { collect, expectCleanedUp, pathOf, snapshot, useSites } from './helpers/site';
 
-const PLAIN = {
-  traps: false,
-  redirects: false,
-  resources: false,
-  oddities: false,
-  external: false,
-  disallowed: false,
-};
 const settle = () => new Promise<void>((r) => setImmediate(r));
 
 describe('Task 7: Results as a stream, and a summary', () => {
@@ -96,7 +89,7 @@ describe('Task 7: Results as a stream, and a summary', () => {
       const site = await sites.start({
         seed: 1,
         pages: 7,
-        features: PLAIN,
+        features: NO_FEATURES,
         faults: [{ path: '/page/2', hang: true }],
       });
       const run = crawl(site.url, { timeoutMs: 20_000, retries: 0, concurrency: 4 });
@@ -125,7 +118,7 @@ describe('Task 7: Results as a stream, and a summary', () => {
       const site = await sites.start({
         seed: 2,
         pages: 20,
-        features: { ...PLAIN, resources: true },
+        features: { ...NO_FEATURES, resources: true },
         faults: [
           { path: '/page/9', status: 404 },
           { path: '/page/*', status: 500, failFirst: 1 },
@@ -156,7 +149,7 @@ describe('Task 7: Results as a stream, and a summary', () => {
     });
 
     it('stops the crawl and closes everything when the consumer leaves its loop early', async () => {
-      const site = await sites.start({ seed: 3, pages: 60, latencyMs: 20, features: PLAIN });
+      const site = await sites.start({ seed: 3, pages: 60, latencyMs: 20, features: NO_FEATURES });
       const before = snapshot();
       const run = crawl(site.url, { concurrency: 4, maxPages: 1_000, maxDepth: 50 });
       let seen = 0;

@@ -8,6 +8,7 @@ export {
   EXTERNAL_ORIGINS,
   type Link,
   type LinkKind,
+  NO_FEATURES,
   type Resource,
   type SiteFeatures,
 } from './resources';

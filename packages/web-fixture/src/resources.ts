@@ -56,6 +56,16 @@ export const ALL_FEATURES: SiteFeatures = {
   disallowed: true,
 };
 
+/** Every feature off: plain HTML pages linking to each other, for tests and benches about timing or counts. */
+export const NO_FEATURES: SiteFeatures = {
+  traps: false,
+  redirects: false,
+  resources: false,
+  oddities: false,
+  external: false,
+  disallowed: false,
+};
+
 /**
  * Hosts a crawler must never fetch. All are reserved by RFC 2606 / RFC 6761 (`example.*`, `.invalid`,
  * `.test`), so even a broken crawler that follows them cannot reach a real site.

@@ -1,6 +1,7 @@
 import { expectNoLeaks } from '@course/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groundTruth as groundTruthOf } from '../src/ground-truth';
+import { NO_FEATURES } from '../src/resources';
 import { createSiteModel } from '../src/site-model';
 import { type Site, startSite } from '../src/start-site';
 import { crawl, extractHrefs } from './crawl-for-test';
@@ -35,6 +36,19 @@ describe('groundTruth', () => {
     expect(truth.external).toContain('https://example.com/');
     expect(truth.external).toContain('mailto:webmaster@example.com');
     expect(truth.disallowed).toContain(`${ORIGIN}/private/1`);
+  });
+
+  it('with NO_FEATURES is plain pages only: no resource, redirect, broken link, external or disallowed link', () => {
+    const model = createSiteModel({ seed: 2, pages: 30, origin: ORIGIN, features: NO_FEATURES });
+    const truth = groundTruthOf(model, {});
+    // Every HTML page is an ordinary page (some reached also as `?view=print`, a query is not a feature).
+    const pagePaths = [...new Set(truth.pages.map((u) => new URL(u).pathname))];
+    expect(pagePaths.sort()).toEqual(model.pagePaths().sort());
+    expect(truth.resources).toEqual([]);
+    expect(truth.redirects).toEqual([]);
+    expect(truth.broken).toEqual([]);
+    expect(truth.external).toEqual([]);
+    expect(truth.disallowed).toEqual([]);
   });
 
   it('follows the calendar trap only as deep as the depth limit allows', () => {

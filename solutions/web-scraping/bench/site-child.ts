@@ -1,4 +1,4 @@
-import { type Site, startSite } from '@course/web-fixture';
+import { NO_FEATURES, type Site, startSite } from '@course/web-fixture';
 import type { SiteReply, SiteRequest } from './remote-site';
 
 // The benchmark's test site, in its own process: the server's CPU work (timers, HTTP parsing,
@@ -11,19 +11,11 @@ let site: Site | undefined;
 process.on('message', async (message: SiteRequest) => {
   if (message.type === 'start') {
     const { pages, latencyMs, failOnceEndingIn } = message;
-    const features = {
-      traps: false,
-      redirects: false,
-      resources: false,
-      oddities: false,
-      external: false,
-      disallowed: false,
-    };
     const faults =
       failOnceEndingIn === undefined
         ? []
         : [{ path: new RegExp(`^/page/\\d*${failOnceEndingIn}(\\?|$)`), status: 500, failFirst: 1 }];
-    site = await startSite({ seed: 1, pages, latencyMs, features, faults });
+    site = await startSite({ seed: 1, pages, latencyMs, features: NO_FEATURES, faults });
     reply({ type: 'started', url: site.url });
   } else if (message.type === 'reset') {
     site?.reset();

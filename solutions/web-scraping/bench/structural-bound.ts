@@ -1,4 +1,4 @@
-import { createSiteModel } from '@course/web-fixture';
+import { createSiteModel, NO_FEATURES } from '@course/web-fixture';
 
 /**
  * How many rounds of one latency a perfect breadth-first crawler needs on the benchmark's site:
@@ -13,15 +13,7 @@ import { createSiteModel } from '@course/web-fixture';
 export function structuralRounds(options: { pages: number; concurrency: number; seed: number }): number {
   const { pages, concurrency, seed } = options;
   const origin = 'http://127.0.0.1:1';
-  const features = {
-    traps: false,
-    redirects: false,
-    resources: false,
-    oddities: false,
-    external: false,
-    disallowed: false,
-  };
-  const model = createSiteModel({ seed, pages, origin, features });
+  const model = createSiteModel({ seed, pages, origin, features: NO_FEATURES });
   const seen = new Set<string>(['/']);
   const queue = ['/'];
   const inFlight: Array<{ path: string; done: number }> = [];

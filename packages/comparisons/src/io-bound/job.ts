@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite } from '@course/web-fixture';
+import { NO_FEATURES, startSite } from '@course/web-fixture';
 import type { IoItem } from './io-item';
 
 export interface IoJobOptions {
@@ -30,14 +30,7 @@ export async function prepareIoJob(options: IoJobOptions): Promise<IoJob> {
     seed: 7,
     pages: Math.max(2, options.requests),
     latencyMs: options.latencyMs,
-    features: {
-      traps: false,
-      redirects: false,
-      resources: false,
-      oddities: false,
-      external: false,
-      disallowed: false,
-    },
+    features: NO_FEATURES,
   });
   const dir = mkdtempSync(join(tmpdir(), 'course-io-bound-'));
   const items: IoItem[] = [];
