@@ -28,6 +28,7 @@ export {
   runLessonMain,
 } from './lesson/run-lesson';
 export type { RunOptions, TaskPool } from './pool/task-pool';
+export { mulberry32 } from './random/mulberry32';
 export { packageDirOf, runnableEntry } from './spawn/compile-entry';
 export { inheritedExecArgv } from './spawn/exec-argv';
 export { type LiveHandle, liveHandles, stopAll } from './spawn/registry';

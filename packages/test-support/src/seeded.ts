@@ -1,3 +1,5 @@
+import { mulberry32 } from '@course/runtime/random';
+
 /**
  * Seeded randomness: a concurrent scenario's interleaving depends on timing, so a bug may show once
  * in fifty runs. Driving the choices (sizes, orders, where to yield) from a seed makes a failing run
@@ -18,7 +20,8 @@ export interface SeededRandom {
 }
 
 /**
- * mulberry32: tiny, fast and good enough to choose interleavings (not for cryptography).
+ * The course's Mulberry32 (`@course/runtime/random`) with helpers: good enough to choose
+ * interleavings, not for cryptography.
  *
  * @example
  * const rnd = seededRandom(7);
@@ -26,14 +29,7 @@ export interface SeededRandom {
  */
 export function seededRandom(seed: number): SeededRandom {
   if (!Number.isInteger(seed)) throw new Error(`seededRandom: expected an integer seed, got ${seed}`);
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => {
     if (!(Number.isInteger(n) && n > 0))
       throw new Error(`SeededRandom.int: expected a positive integer, got ${n}`);

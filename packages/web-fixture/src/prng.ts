@@ -3,6 +3,8 @@
  * `Math.random` would make a failing crawler test impossible to replay.
  */
 
+import { mulberry32 } from '@course/runtime/random';
+
 /** A 32-bit hash of a string (FNV-1a): turns (seed, path, n) into a PRNG seed. */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
@@ -13,23 +15,8 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/**
- * mulberry32: a tiny, fast PRNG with a 32-bit state. Good enough to shape a test site; not for crypto.
- *
- * @example
- * const next = mulberry32(1);
- * next(); // a float in [0, 1), the same every run for seed 1
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The course's seeded PRNG (`@course/runtime/random`), re-exported: the site's pages and faults draw from it. */
+export { mulberry32 };
 
 /**
  * One deterministic draw in [0, 1) for a named event, e.g. the 3rd request to /page/7.

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@course/runtime/random';
 import { type Operation, validateHistory } from './history';
 import type { Model } from './models';
 
@@ -172,15 +173,8 @@ class PlacedSet {
   constructor(n: number) {
     this.lo = new Uint32Array(n);
     this.hi = new Uint32Array(n);
-    let a = 0x9e3779b9;
-    const next = () => {
-      // mulberry32: fixed seed, so a verdict never depends on the run.
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return (t ^ (t >>> 14)) >>> 0;
-    };
+    const random = mulberry32(0x9e3779b9); // fixed seed, so a verdict never depends on the run
+    const next = () => random() * 4294967296; // the generator's 32 bits back (exact in a double)
     for (let i = 0; i < n; i++) {
       this.lo[i] = next();
       this.hi[i] = next();
