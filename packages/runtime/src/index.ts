@@ -55,6 +55,7 @@ export { createProgress, type Progress } from './terminal/progress';
 export { type Column, formatMs, formatNumber, formatRatio, formatTable } from './terminal/table';
 export {
   assertRanInParallel,
+  assertRunsInParallel,
   type BusyInterval,
   maxOverlap,
   recordBusy,

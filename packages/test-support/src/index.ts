@@ -1,4 +1,11 @@
-export { assertRanInParallel, type BusyInterval, maxOverlap, recordBusy, sharedNow } from './busy-intervals';
+export {
+  assertRanInParallel,
+  assertRunsInParallel,
+  type BusyInterval,
+  maxOverlap,
+  recordBusy,
+  sharedNow,
+} from './busy-intervals';
 export {
   describeLeaks,
   diffResources,
