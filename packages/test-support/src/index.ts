@@ -1,11 +1,4 @@
-export {
-  assertRanInParallel,
-  assertRunsInParallel,
-  type BusyInterval,
-  maxOverlap,
-  recordBusy,
-  sharedNow,
-} from './busy-intervals';
+export * from './busy-intervals';
 export {
   describeLeaks,
   diffResources,
