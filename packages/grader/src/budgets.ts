@@ -1,6 +1,11 @@
 import type { ExerciseMeta } from './exercise-meta';
-import type { Budgets } from './run/run-vitest';
 import type { ReferenceTimes } from './tamper';
+
+/** What a run is allowed: per test and for the whole exercise (start-up included). */
+export interface Budgets {
+  testMs: number;
+  exerciseMs: number;
+}
 
 /** The hard cap per exercise unless exercise.json sets its own. */
 export const EXERCISE_CAP_MS = 20_000;

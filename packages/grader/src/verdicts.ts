@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { stripAnsi } from '@course/runtime';
 import type { ExerciseMeta } from './exercise-meta';
-import type { RawTest, RunOutcome } from './run/run-vitest';
+import type { RawTest, RunOutcome } from './run/outcome';
 
 /** One test, as the grader reports it. */
 export interface TestVerdict {

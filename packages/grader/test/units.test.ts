@@ -4,7 +4,7 @@ import { deriveBudgets } from '../src/budgets';
 import { parseExerciseMeta } from '../src/exercise-meta';
 import { parseHints } from '../src/hints';
 import { toJsonReport } from '../src/report/json-report';
-import type { RunOutcome } from '../src/run/run-vitest';
+import type { RunOutcome } from '../src/run/outcome';
 import { compareHashes } from '../src/tamper';
 import { explain, judge, taskIdOf } from '../src/verdicts';
 import { foldProgress, parseProgress, runningTests } from '../src/vitest/progress-events';

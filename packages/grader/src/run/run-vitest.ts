@@ -1,17 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Budgets } from '../budgets';
 import type { ExerciseMeta } from '../exercise-meta';
 import type { Layout } from '../layout';
-import type { ResultLine } from '../vitest/grade-reporter';
-import { foldProgress, parseProgress, runningTests, type TestProgress } from '../vitest/progress-events';
+import { foldProgress, parseProgress, type TestProgress } from '../vitest/progress-events';
+import { foldOutcome, type Overrun, parseResults, type RunOutcome } from './outcome';
 import { groupMembers, killGroup, trackGroup, untrackGroup } from './process-group';
-
-/** What a run is allowed: per test and for the whole exercise (start-up included). */
-export interface Budgets {
-  testMs: number;
-  exerciseMs: number;
-}
+import { overrunOf } from './watchdog';
 
 export interface RunRequest {
   meta: ExerciseMeta;
@@ -24,69 +20,21 @@ export interface RunRequest {
   env?: Record<string, string>;
 }
 
-/** One finished test as vitest reported it, plus what it printed. */
-export interface RawTest {
-  id: string;
-  file: string;
-  path: string[];
-  state: 'passed' | 'failed' | 'skipped' | 'pending';
-  durationMs: number;
-  errors: Array<{ message: string; diff?: string }>;
-  output: string;
-}
-
-/** Why a run was stopped before it finished. */
-export interface Overrun {
-  kind: 'test' | 'exercise';
-  budgetMs: number;
-  /** The test that was running, if one was. */
-  test?: { name: string; file: string; ranMs: number };
-  lastOutput: string;
-}
-
-export interface RunOutcome {
-  tests: RawTest[];
-  moduleErrors: Array<{ file: string; errors: Array<{ message: string }> }>;
-  unhandled: Array<{ message: string; test?: string }>;
-  /** vitest reached the end of the run and reported it. */
-  completed: boolean;
-  overrun?: Overrun;
-  /** vitest ended without reporting the end: its exit status and last output. */
-  crash?: string;
-  /** Processes still in the run's process group after vitest ended (then killed). */
-  orphans: string[];
-  cancelled: boolean;
-  wallMs: number;
-}
-
-/** How long after its budget a test that never yields is given before the run is killed. */
-const TEST_GRACE_MS = 1_500;
 const POLL_MS = 100;
 
 const VITEST_BIN = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const REPORTER = join(__dirname, '..', 'vitest', 'grade-reporter.ts');
 
-/**
- * Run one exercise's tests in their own process group, against the exercise or the solution, and
- * never for longer than its budgets: a test still running `testMs` + grace after it started (an
- * infinite loop, a blocked event loop: vitest's own timeout cannot fire then) or a run over
- * `exerciseMs` gets the whole group SIGKILLed, and the outcome names the test and its last output.
- */
-export function runVitest(request: RunRequest): Promise<RunOutcome> {
-  const { meta, layout, budgets } = request;
-  const scratch = join(
-    layout.stateDir,
-    'runs',
-    `${meta.name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
-  );
-  mkdirSync(scratch, { recursive: true });
-  const progressFile = join(scratch, 'progress.ndjson');
-  const resultsFile = join(scratch, 'results.ndjson');
-  const config = join(meta.dir, 'vitest.config.ts');
-  if (!existsSync(config))
-    throw new Error(`${config} is missing: every exercise runs its tests through exerciseConfig.`);
+/** The files through which the test process reports to the grader. */
+interface RunFiles {
+  scratch: string;
+  progress: string;
+  results: string;
+}
 
-  const args = [
+/** vitest's command line for one exercise: its config, the grade reporter, the test budget. */
+function vitestArgs(config: string, budgets: Budgets): string[] {
+  return [
     VITEST_BIN,
     'run',
     '--config',
@@ -100,28 +48,56 @@ export function runVitest(request: RunRequest): Promise<RunOutcome> {
     '--teardownTimeout',
     '5000',
   ];
+}
+
+/** The test process's environment: where to report, no colour, and which code is under test. */
+function vitestEnv(request: RunRequest, files: RunFiles): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...request.env,
-    COURSE_GRADE_PROGRESS: progressFile,
-    COURSE_GRADE_RESULTS: resultsFile,
+    COURSE_GRADE_PROGRESS: files.progress,
+    COURSE_GRADE_RESULTS: files.results,
     NO_COLOR: '1',
-    FORCE_COLOR: undefined,
   };
   delete env.FORCE_COLOR;
   if (request.target === 'solution') {
     env.COURSE_TARGET = 'solutions';
-    env.COURSE_SOLUTIONS_DIR = layout.solutionsDir;
+    env.COURSE_SOLUTIONS_DIR = request.layout.solutionsDir;
   } else {
     delete env.COURSE_TARGET;
     delete env.COURSE_SOLUTIONS_DIR;
     delete env.COURSE_SRC_REDIRECT;
   }
+  return env;
+}
 
-  const started = Date.now();
-  const child = spawn(process.execPath, args, {
+/**
+ * Run one exercise's tests in their own process group, against the exercise or the solution, and
+ * never for longer than its budgets: every 100 ms the watchdog (watchdog.ts, pure) looks at the
+ * progress the test process reports; an overrun gets the whole group SIGKILLed. What the run left
+ * behind is folded into its outcome by outcome.ts (pure as well); this function only does the I/O.
+ */
+export function runVitest(request: RunRequest): Promise<RunOutcome> {
+  const { meta, layout, budgets } = request;
+  const scratch = join(
+    layout.stateDir,
+    'runs',
+    `${meta.name}-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+  );
+  const files: RunFiles = {
+    scratch,
+    progress: join(scratch, 'progress.ndjson'),
+    results: join(scratch, 'results.ndjson'),
+  };
+  const config = join(meta.dir, 'vitest.config.ts');
+  if (!existsSync(config))
+    throw new Error(`${config} is missing: every exercise runs its tests through exerciseConfig.`);
+  mkdirSync(scratch, { recursive: true });
+
+  const startedAt = Date.now();
+  const child = spawn(process.execPath, vitestArgs(config, budgets), {
     cwd: meta.dir,
-    env,
+    env: vitestEnv(request, files),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -140,40 +116,23 @@ export function runVitest(request: RunRequest): Promise<RunOutcome> {
   let cancelled = false;
   const readProgress = (): TestProgress[] => {
     try {
-      return foldProgress(parseProgress(readFileSync(progressFile, 'utf8')));
+      return foldProgress(parseProgress(readFileSync(files.progress, 'utf8')));
     } catch {
       return [];
     }
   };
-  const stop = () => killGroup(pgid);
 
   const watchdog = setInterval(() => {
-    const now = Date.now();
-    const running = runningTests(readProgress());
-    const stuck = running.find((t) => now - t.startedAt > budgets.testMs + TEST_GRACE_MS);
-    if (stuck) {
-      overrun = {
-        kind: 'test',
-        budgetMs: budgets.testMs,
-        test: { name: stuck.name, file: stuck.file, ranMs: now - stuck.startedAt },
-        lastOutput: stuck.output,
-      };
-      stop();
-    } else if (now - started > budgets.exerciseMs) {
-      const first = running[0];
-      overrun = {
-        kind: 'exercise',
-        budgetMs: budgets.exerciseMs,
-        ...(first ? { test: { name: first.name, file: first.file, ranMs: now - first.startedAt } } : {}),
-        lastOutput: first?.output ?? tail.slice(-500),
-      };
-      stop();
+    overrun = overrunOf(budgets, { now: Date.now(), startedAt, progress: readProgress(), tail });
+    if (overrun) {
+      clearInterval(watchdog);
+      killGroup(pgid);
     }
   }, POLL_MS);
 
   const onAbort = () => {
     cancelled = true;
-    stop();
+    killGroup(pgid);
   };
   request.signal?.addEventListener('abort', onAbort, { once: true });
   if (request.signal?.aborted) onAbort();
@@ -186,43 +145,18 @@ export function runVitest(request: RunRequest): Promise<RunOutcome> {
       const left = groupMembers(pgid);
       killGroup(pgid);
       untrackGroup(pgid);
-      const lines = readResults(resultsFile);
-      const progress = readProgress();
-      const outputs = new Map(progress.map((t) => [t.id, t.output]));
-      const outcome: RunOutcome = {
-        tests: [],
-        moduleErrors: [],
-        unhandled: [],
-        completed: lines.some((l) => l.kind === 'end'),
-        orphans: overrun || cancelled ? [] : left.map((m) => `${m.pid} ${m.command}`),
-        cancelled,
-        wallMs: Date.now() - started,
+      const outcome = foldOutcome({
+        results: existsSync(files.results) ? parseResults(readFileSync(files.results, 'utf8')) : [],
+        progress: readProgress(),
+        leftRunning: left.map((m) => `${m.pid} ${m.command}`),
         ...(overrun ? { overrun } : {}),
-      };
-      for (const l of lines) {
-        if (l.kind === 'test') outcome.tests.push({ ...l, output: outputs.get(l.id) ?? '' });
-        else if (l.kind === 'module') outcome.moduleErrors.push({ file: l.file, errors: l.errors });
-        else if (l.kind === 'unhandled') outcome.unhandled.push(...l.errors);
-      }
-      if (!outcome.completed && !overrun && !cancelled) {
-        outcome.crash = `vitest ended (${signal ?? `exit code ${code}`}) before reporting the end of the run. Last output:\n${tail.trim().split('\n').slice(-15).join('\n')}`;
-      }
+        cancelled,
+        exit: { code, signal },
+        tail,
+        wallMs: Date.now() - startedAt,
+      });
       rmSync(scratch, { recursive: true, force: true });
       resolve(outcome);
     });
   });
-}
-
-function readResults(file: string): ResultLine[] {
-  if (!existsSync(file)) return [];
-  const out: ResultLine[] = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line) continue;
-    try {
-      out.push(JSON.parse(line) as ResultLine);
-    } catch {
-      // a line torn by SIGKILL
-    }
-  }
-  return out;
 }
