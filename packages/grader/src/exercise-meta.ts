@@ -59,7 +59,7 @@ export function parseExerciseMeta(raw: unknown, file: string, dir: string): Exer
 }
 
 /** Read and validate `<exercisesDir>/<name>/exercise.json`. */
-export function loadExercise(layout: Layout, name: string): ExerciseMeta {
+export function loadExercise(layout: Pick<Layout, 'exercisesDir'>, name: string): ExerciseMeta {
   const dir = join(layout.exercisesDir, name);
   const file = join(dir, 'exercise.json');
   if (!existsSync(file)) {
@@ -76,7 +76,7 @@ export function loadExercise(layout: Layout, name: string): ExerciseMeta {
 }
 
 /** Every folder of exercises/ that has an exercise.json, sorted. */
-export function listExerciseNames(layout: Layout): string[] {
+export function listExerciseNames(layout: Pick<Layout, 'exercisesDir'>): string[] {
   if (!existsSync(layout.exercisesDir)) return [];
   return readdirSync(layout.exercisesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(layout.exercisesDir, d.name, 'exercise.json')))

@@ -14,6 +14,38 @@ export { writeMarkdownSummary } from './bench/markdown-summary';
 export { writeReport } from './bench/report';
 export { type BenchResult, runBench } from './bench/run-bench';
 export { escapeXml } from './charts/escape';
+export {
+  courseCommand,
+  detectRunner,
+  formatCommand,
+  onPath,
+  pinnedPnpmVersion,
+  type Runner,
+} from './course/command';
+export {
+  COURSE_FILE,
+  type CourseStep,
+  courseOrderProblems,
+  inCourseOrder,
+  parseCourseOrder,
+  readCourseOrder,
+} from './course/course-order';
+export {
+  type CourseState,
+  courseState,
+  firstOpenTask,
+  type StepProgress,
+  type StepState,
+} from './course/course-state';
+export {
+  type ExerciseRecord,
+  type LessonRecord,
+  type Progress,
+  progressDir,
+  readProgress,
+  recordExercise,
+  recordLesson,
+} from './course/progress-store';
 export { type HtmlSection, htmlPage, htmlTable } from './charts/html-page';
 export { type BarChartInput, barChartSvg } from './charts/svg-bar-chart';
 export { type LineChartInput, type LineSeries, lineChartSvg } from './charts/svg-line-chart';
