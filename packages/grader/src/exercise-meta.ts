@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { COURSE_FILE, inCourseOrder, readCourseOrder } from '@course/runtime';
 import type { Layout } from './layout';
 
 /** One task of an exercise, from exercise.json. */
@@ -75,11 +76,18 @@ export function loadExercise(layout: Pick<Layout, 'exercisesDir'>, name: string)
   return parseExerciseMeta(raw, file, dir);
 }
 
-/** Every folder of exercises/ that has an exercise.json, sorted. */
+/**
+ * Every folder of exercises/ that has an exercise.json, in the course order (`course.json` beside
+ * `exercises/`: the order the learner meets them), then any the order does not list, sorted. A course
+ * root without a course.json (the grader's fixture courses) lists them sorted.
+ */
 export function listExerciseNames(layout: Pick<Layout, 'exercisesDir'>): string[] {
   if (!existsSync(layout.exercisesDir)) return [];
-  return readdirSync(layout.exercisesDir, { withFileTypes: true })
+  const names = readdirSync(layout.exercisesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(layout.exercisesDir, d.name, 'exercise.json')))
     .map((d) => d.name)
     .sort();
+  const root = dirname(layout.exercisesDir);
+  if (!existsSync(join(root, COURSE_FILE))) return names;
+  return inCourseOrder(names, readCourseOrder(root), 'exercise', (n) => n);
 }

@@ -1,8 +1,8 @@
 import { paint, runLesson } from '@course/runtime';
 import { closeMatches } from './close-matches';
+import { courseLessons } from './course';
 import { interactiveMenu } from './interactive';
 import { formatList, USAGE } from './list';
-import { allLessons } from './registry';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -26,7 +26,7 @@ export async function menuCli(argv: readonly string[], io: CliIo): Promise<numbe
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const lessons = allLessons();
+  const lessons = courseLessons();
   const quick = flags.includes('--quick') || flags.includes('-q');
   if (flags.includes('--list')) {
     io.stdout.write(`${formatList(lessons)}\n`);

@@ -27,7 +27,8 @@ export function courseEntries(root = COURSE_ROOT, lessons: readonly Lesson[] = a
   const entries = order.map((step: CourseStep): CourseEntry => {
     if (step.kind === 'lesson') {
       const lesson = lessons.find((l) => l.id === step.id);
-      if (!lesson) throw new Error(`${join(root, 'course.json')} lists lesson ${step.id}, which does not exist`);
+      if (!lesson)
+        throw new Error(`${join(root, 'course.json')} lists lesson ${step.id}, which does not exist`);
       return { kind: 'lesson', id: step.id, lesson };
     }
     const exercise = exercises.find((e) => e.name === step.id);
@@ -39,6 +40,12 @@ export function courseEntries(root = COURSE_ROOT, lessons: readonly Lesson[] = a
   for (const lesson of lessons)
     if (!listed.has(`lesson ${lesson.id}`)) entries.push({ kind: 'lesson', id: lesson.id, lesson });
   for (const exercise of exercises)
-    if (!listed.has(`exercise ${exercise.name}`)) entries.push({ kind: 'exercise', id: exercise.name, exercise });
+    if (!listed.has(`exercise ${exercise.name}`))
+      entries.push({ kind: 'exercise', id: exercise.name, exercise });
   return entries;
+}
+
+/** The lessons in the course order. */
+export function courseLessons(root = COURSE_ROOT): Lesson[] {
+  return courseEntries(root).flatMap((e) => (e.kind === 'lesson' ? [e.lesson] : []));
 }

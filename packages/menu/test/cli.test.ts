@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stripAnsi, withTimeout } from '@course/runtime';
 import { describe, expect, it } from 'vitest';
 import { allLessons, menuCli } from '../src';
+import { courseLessons } from '../src/course';
 
 function capture() {
   let out = '';
@@ -20,10 +21,10 @@ function capture() {
 }
 
 describe('pnpm start', () => {
-  it('--list prints one lesson per line, its id first', async () => {
+  it('--list prints one lesson per line, its id first, in the course order', async () => {
     const c = capture();
     expect(await menuCli(['--list'], c.io)).toBe(0);
-    const lessons = allLessons();
+    const lessons = courseLessons();
     if (lessons.length === 0) {
       expect(c.out()).toMatch(/No lessons are installed yet/);
     } else {

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listExerciseNames } from '@course/grader/meta';
 import { courseOrderProblems, parseCourseOrder, readCourseOrder } from '@course/runtime';
 import { describe, expect, it } from 'vitest';
 import { COURSE_ROOT, courseEntries, existingExercises } from '../src/course';
@@ -25,6 +26,13 @@ describe('course.json, the course order', () => {
     expect(courseEntries().map((e) => `${e.kind} ${e.id}`)).toEqual(steps.map((s) => `${s.kind} ${s.id}`));
   });
 
+  it('is the order the grader lists and grades the exercises in', () => {
+    const steps = readCourseOrder(COURSE_ROOT);
+    expect(listExerciseNames({ exercisesDir: join(COURSE_ROOT, 'exercises') })).toEqual(
+      steps.flatMap((s) => (s.kind === 'exercise' ? [s.id] : [])),
+    );
+  });
+
   it('names a lesson that exists but is not listed, with the line to add', () => {
     const problems = courseOrderProblems([{ kind: 'lesson', id: 'threads/basic-threads' }], {
       lessons: ['threads/basic-threads', 'threads/new-one'],
@@ -37,9 +45,9 @@ describe('course.json, the course order', () => {
   });
 
   it('names a step for something that does not exist', () => {
-    expect(
-      courseOrderProblems([{ kind: 'exercise', id: 'gone' }], { lessons: [], exercises: [] }),
-    ).toEqual(['course.json lists exercise gone, which does not exist']);
+    expect(courseOrderProblems([{ kind: 'exercise', id: 'gone' }], { lessons: [], exercises: [] })).toEqual([
+      'course.json lists exercise gone, which does not exist',
+    ]);
   });
 
   it('rejects a malformed step with the file and the step number', () => {

@@ -14,6 +14,9 @@ export { writeMarkdownSummary } from './bench/markdown-summary';
 export { writeReport } from './bench/report';
 export { type BenchResult, runBench } from './bench/run-bench';
 export { escapeXml } from './charts/escape';
+export { type HtmlSection, htmlPage, htmlTable } from './charts/html-page';
+export { type BarChartInput, barChartSvg } from './charts/svg-bar-chart';
+export { type LineChartInput, type LineSeries, lineChartSvg } from './charts/svg-line-chart';
 export {
   courseCommand,
   detectRunner,
@@ -38,17 +41,14 @@ export {
   type StepState,
 } from './course/course-state';
 export {
+  type CourseProgress,
   type ExerciseRecord,
   type LessonRecord,
-  type Progress,
   progressDir,
   readProgress,
   recordExercise,
   recordLesson,
 } from './course/progress-store';
-export { type HtmlSection, htmlPage, htmlTable } from './charts/html-page';
-export { type BarChartInput, barChartSvg } from './charts/svg-bar-chart';
-export { type LineChartInput, type LineSeries, lineChartSvg } from './charts/svg-line-chart';
 export { abortError, isAbortError, TimeoutError, WorkerExitError } from './errors';
 export { defineLesson, type Lesson, type LessonContext, type LessonMeta } from './lesson/lesson';
 export { captureNarrator, createNarrator, type Narrator } from './lesson/narrator';

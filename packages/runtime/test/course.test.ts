@@ -19,7 +19,10 @@ const NPX_PNPM = '/home/u/.npm/_npx/92afc42852bb890b/node_modules/pnpm/bin/pnpm.
 describe('commands printed the way the learner can run them', () => {
   const none = () => false;
   it('the README way (pnpm through npx) prints npx -y pnpm@<version>, from the user agent', () => {
-    const env = { npm_config_user_agent: 'pnpm/10.24.0 npm/? node/v24.1.0 linux x64', npm_execpath: NPX_PNPM };
+    const env = {
+      npm_config_user_agent: 'pnpm/10.24.0 npm/? node/v24.1.0 linux x64',
+      npm_execpath: NPX_PNPM,
+    };
     const runner = detectRunner(env, '10.24.0', () => true); // npx's own .bin is on PATH while it runs
     expect(formatCommand(runner, 'grade', ['--hint', 'web-scraping'])).toBe(
       'npx -y pnpm@10.24.0 grade --hint web-scraping',
@@ -37,14 +40,25 @@ describe('commands printed the way the learner can run them', () => {
   });
 
   it('npm run prints npm run <script> -- <options>, and npm start / npm test without run', () => {
-    const runner = detectRunner({ npm_config_user_agent: 'npm/11.1.0 node/v24.1.0 linux x64' }, '10.24.0', none);
-    expect(formatCommand(runner, 'grade', ['--watch', 'web-scraping'])).toBe('npm run grade -- --watch web-scraping');
+    const runner = detectRunner(
+      { npm_config_user_agent: 'npm/11.1.0 node/v24.1.0 linux x64' },
+      '10.24.0',
+      none,
+    );
+    expect(formatCommand(runner, 'grade', ['--watch', 'web-scraping'])).toBe(
+      'npm run grade -- --watch web-scraping',
+    );
     expect(formatCommand(runner, 'start', [])).toBe('npm start');
     expect(formatCommand(runner, 'progress')).toBe('npm run progress');
   });
 
   it('started by node itself: pnpm if it is on PATH, else the README way with the pinned version', () => {
-    expect(formatCommand(detectRunner({}, '10.24.0', () => true), 'next')).toBe('pnpm next');
+    expect(
+      formatCommand(
+        detectRunner({}, '10.24.0', () => true),
+        'next',
+      ),
+    ).toBe('pnpm next');
     expect(formatCommand(detectRunner({}, '10.24.0', none), 'next')).toBe('npx -y pnpm@10.24.0 next');
   });
 

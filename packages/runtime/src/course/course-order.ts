@@ -27,16 +27,22 @@ export function parseCourseOrder(text: string, file: string): CourseStep[] {
     throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
   }
   if (!Array.isArray(raw))
-    throw new Error(`${file}: expected an array of steps like { "lesson": "<id>" } or { "exercise": "<name>" }`);
+    throw new Error(
+      `${file}: expected an array of steps like { "lesson": "<id>" } or { "exercise": "<name>" }`,
+    );
   const seen = new Map<string, number>();
   return raw.map((entry: unknown, i) => {
     const where = `${file}: step ${i + 1}`;
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-      throw new Error(`${where}: expected { "lesson": "<id>" } or { "exercise": "<name>" }, got ${JSON.stringify(entry)}`);
+      throw new Error(
+        `${where}: expected { "lesson": "<id>" } or { "exercise": "<name>" }, got ${JSON.stringify(entry)}`,
+      );
     const keys = Object.keys(entry);
     const kind = keys[0];
     if (keys.length !== 1 || (kind !== 'lesson' && kind !== 'exercise'))
-      throw new Error(`${where}: expected exactly one key, "lesson" or "exercise"; got ${JSON.stringify(entry)}`);
+      throw new Error(
+        `${where}: expected exactly one key, "lesson" or "exercise"; got ${JSON.stringify(entry)}`,
+      );
     const id = (entry as Record<string, unknown>)[kind];
     const shape = kind === 'lesson' ? /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/ : /^[a-z][a-z0-9-]*$/;
     if (typeof id !== 'string' || !shape.test(id))
@@ -77,7 +83,9 @@ export function courseOrderProblems(
     const listed = new Set(steps.filter((s) => s.kind === kind).map((s) => s.id));
     for (const id of have)
       if (!listed.has(id))
-        problems.push(`${kind} ${id} exists but ${COURSE_FILE} does not list it: add { "${kind}": "${id}" } where it belongs`);
+        problems.push(
+          `${kind} ${id} exists but ${COURSE_FILE} does not list it: add { "${kind}": "${id}" } where it belongs`,
+        );
     for (const id of listed)
       if (!have.includes(id)) problems.push(`${COURSE_FILE} lists ${kind} ${id}, which does not exist`);
   }
@@ -88,7 +96,12 @@ export function courseOrderProblems(
  * Sort `items` by their place in the course order; items the order does not list keep their
  * relative order and come last.
  */
-export function inCourseOrder<T>(items: readonly T[], steps: readonly CourseStep[], kind: CourseStep['kind'], idOf: (item: T) => string): T[] {
+export function inCourseOrder<T>(
+  items: readonly T[],
+  steps: readonly CourseStep[],
+  kind: CourseStep['kind'],
+  idOf: (item: T) => string,
+): T[] {
   const rank = new Map(steps.filter((s) => s.kind === kind).map((s, i) => [s.id, i]));
   return items
     .map((item, i) => ({ item, i, r: rank.get(idOf(item)) ?? Number.POSITIVE_INFINITY }))

@@ -1,5 +1,5 @@
 import type { CourseStep } from './course-order';
-import type { ExerciseRecord, LessonRecord, Progress } from './progress-store';
+import type { CourseProgress, ExerciseRecord, LessonRecord } from './progress-store';
 
 /** Where the learner stands on one step. */
 export type StepState = 'done' | 'started' | 'not started';
@@ -26,7 +26,7 @@ export interface CourseState {
  * @example
  * courseState(readCourseOrder(root), readProgress(progressDir(root))).next // the first unfinished step
  */
-export function courseState(order: readonly CourseStep[], progress: Progress): CourseState {
+export function courseState(order: readonly CourseStep[], progress: CourseProgress): CourseState {
   const steps = order.map((step): StepProgress => {
     if (step.kind === 'lesson') {
       const lesson = progress.lessons.get(step.id);
@@ -34,8 +34,7 @@ export function courseState(order: readonly CourseStep[], progress: Progress): C
       return { step, state, ...(lesson ? { lesson } : {}) };
     }
     const exercise = progress.exercises.get(step.id);
-    const state: StepState =
-      exercise?.status === 'pass' ? 'done' : exercise ? 'started' : 'not started';
+    const state: StepState = exercise?.status === 'pass' ? 'done' : exercise ? 'started' : 'not started';
     return { step, state, ...(exercise ? { exercise } : {}) };
   });
   const next = steps.find((s) => s.state !== 'done');
@@ -43,6 +42,8 @@ export function courseState(order: readonly CourseStep[], progress: Progress): C
 }
 
 /** The first task of an exercise record that did not pass. */
-export function firstOpenTask(record: ExerciseRecord | undefined): ExerciseRecord['tasks'][number] | undefined {
+export function firstOpenTask(
+  record: ExerciseRecord | undefined,
+): ExerciseRecord['tasks'][number] | undefined {
   return record?.tasks.find((t) => !t.passed);
 }

@@ -30,7 +30,7 @@ export interface ExerciseRecord {
   firstFailure?: { name: string; message: string };
 }
 
-export interface Progress {
+export interface CourseProgress {
   lessons: Map<string, LessonRecord>;
   exercises: Map<string, ExerciseRecord>;
 }
@@ -101,7 +101,7 @@ function readAll<T>(folder: string): T[] {
   });
 }
 
-export function readProgress(dir: string): Progress {
+export function readProgress(dir: string): CourseProgress {
   return {
     lessons: new Map(readAll<LessonRecord>(join(dir, 'lessons')).map((r) => [r.id, r])),
     exercises: new Map(readAll<ExerciseRecord>(join(dir, 'exercises')).map((r) => [r.name, r])),
