@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineLesson, formatMs, formatRatio, isMain, runLessonMain } from '@course/runtime';
+import { defineLesson, evidenceIf, formatMs, formatRatio, isMain, runLessonMain } from '@course/runtime';
 import { produce } from './async-io/backpressure';
 import { copyWithPipeline, copyWithReadFile, generateLargeFile } from './async-io/large-file';
 import { createFileSet, readConcurrently, readSequentially } from './async-io/many-files';
@@ -82,8 +82,12 @@ export const lesson = defineLesson({
     out.say(
       'A file read queued after the jobs waits for a free pool thread: at least 8 − N + 1 jobs must end first.',
     );
-    out.takeaway(
-      'A few slow fs or crypto calls can starve every other fs call: the pool is small and shared.',
+    out.claim(
+      'A few slow fs or crypto calls can starve every other fs call: the pool is small and shared',
+      evidenceIf(
+        rows.every((r) => r.jobsBeforeRead >= jobs - r.threads + 1),
+        `the queued read waited for ${rows.map((r) => `${r.jobsBeforeRead} jobs on ${r.threads} threads`).join(', ')}`,
+      ),
     );
 
     out.heading('Streams: backpressure and pipeline');
@@ -120,9 +124,17 @@ export const lesson = defineLesson({
           },
         ],
       );
-      out.takeaway(
-        'pipeline() moves one chunk at a time and stops reading while the writer is behind: memory stays flat.',
+      out.claim(
+        'pipeline() moves a few chunks at a time and stops reading while the writer is behind: what it holds does not grow with the file',
+        evidenceIf(
+          streamed.maxQueued * 16 <= size && whole.maxQueued >= size,
+          `at most ${(streamed.maxQueued / 1024).toFixed(0)} KiB queued for a ${size / MiB} MiB file; readFile held all ${(whole.maxQueued / MiB).toFixed(0)} MiB`,
+        ),
       );
+      out.say(
+        'Buffer memory growth counts garbage not yet collected, so it overstates what the stream keeps;',
+      );
+      out.say('the bytes queued in the streams are what backpressure bounds.');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

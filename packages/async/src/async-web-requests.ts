@@ -1,4 +1,4 @@
-import { defineLesson, formatMs, formatRatio, isMain, runLessonMain } from '@course/runtime';
+import { defineLesson, evidenceIf, formatMs, formatRatio, isMain, runLessonMain } from '@course/runtime';
 import { startSite } from '@course/web-fixture';
 import { cancelDemo, compareConcurrency, retryDemo, timeoutDemo } from './async-web-requests/demos';
 import { sequentialRequests } from './async-web-requests/keep-alive';
@@ -75,8 +75,12 @@ export const lesson = defineLesson({
       out.say(
         `/page/102 answers 429 with Retry-After: 1 → waited ${formatMs(q.gapsMs[0] ?? 0)} between attempts (server clock).`,
       );
-      out.takeaway(
-        'Retry only transient failures (5xx, 429, network errors, timeouts), back off with jitter, honour Retry-After.',
+      out.claim(
+        'Retry only transient failures (5xx, 429, network errors, timeouts), back off with jitter, honour Retry-After',
+        evidenceIf(
+          r.status === 200 && r.attempts === 3 && (q.gapsMs[0] ?? 0) >= 950,
+          `/page/101: ${r.attempts} attempts, status ${r.status}; /page/102 waited ${formatMs(q.gapsMs[0] ?? 0)} for Retry-After: 1`,
+        ),
       );
 
       out.heading('Keep-alive: reuse connections');
@@ -99,11 +103,18 @@ export const lesson = defineLesson({
       const holdUrls = [110, 111, 112, 113, ...Array.from({ length: 16 }, (_, i) => i + 1)].map((p) =>
         site.urlFor(`/page/${p}`),
       );
-      const c = await cancelDemo(site, holdUrls, 4, 4);
+      const slots = 4;
+      const c = await cancelDemo(site, holdUrls, slots, slots);
       out.say(
         `Cancelled a batch of ${c.urls} after 4 requests were sent: ${c.cancelled} outcomes cancelled; the server received ${c.serverReceived}.`,
       );
-      out.takeaway('One AbortSignal for the batch: running requests abort, queued ones never start.');
+      out.claim(
+        'One AbortSignal for the batch: running requests abort, queued ones never start',
+        evidenceIf(
+          c.cancelled === c.urls && c.serverReceived <= slots,
+          `${c.cancelled} of ${c.urls} outcomes cancelled; the server received ${c.serverReceived} (at most the ${slots} running)`,
+        ),
+      );
     } finally {
       await site.close();
     }

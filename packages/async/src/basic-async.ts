@@ -1,4 +1,4 @@
-import { defineLesson, formatMs, isMain, runLessonMain } from '@course/runtime';
+import { allOf, defineLesson, evidenceIf, formatMs, isMain, runLessonMain } from '@course/runtime';
 import { asyncIterators } from './basic-async/async-iterators';
 import { blockTheLoop, idleLoopDelay, sliceTheWork } from './basic-async/block-the-loop';
 import { cancellationInChild } from './basic-async/cancellation';
@@ -46,10 +46,15 @@ export const lesson = defineLesson({
       `${tally.timeoutFirst} / ${tally.immediateFirst}`,
     );
     out.warn('Outside an I/O callback that order is not guaranteed: never rely on it.');
-    const starve = await nextTickStarvation(10_000);
+    const ticks = 10_000;
+    const starve = await nextTickStarvation(ticks);
     out.figure('nextTick callbacks run before a ready file read got its turn', String(starve.ticksBeforeIo));
-    out.takeaway(
-      'A self-refilling nextTick (or microtask) queue starves timers and I/O: the loop cannot move on.',
+    out.claim(
+      'A self-refilling nextTick (or microtask) queue starves timers and I/O: the loop cannot move on',
+      evidenceIf(
+        starve.ticksBeforeIo === ticks,
+        `the file read's callback waited for all ${starve.ticksBeforeIo.toLocaleString('en-US')} of ${ticks.toLocaleString('en-US')} nextTicks`,
+      ),
     );
 
     out.heading('Blocking the loop');
@@ -80,8 +85,20 @@ export const lesson = defineLesson({
       `The same work in ${sliced.slices} slices of 5 ms, yielding with setImmediate between them: the 10 ms timer ` +
         `fired after ${formatMs(sliced.timerFiredAt - sliced.startedAt)}, while the work went on until ${formatMs(sliced.workEndedAt - sliced.startedAt)}.`,
     );
-    out.takeaway(
-      'Keep each callback short; move long CPU work to a worker thread (see threads/basic-threads).',
+    const slicedTimerMs = sliced.timerFiredAt - sliced.startedAt;
+    const slicedWorkMs = sliced.workEndedAt - sliced.startedAt;
+    out.claim(
+      'Keep each callback short; move long CPU work to a worker thread (see threads/basic-threads)',
+      allOf(
+        evidenceIf(
+          blocked.timerLateByMs >= blockMs / 2,
+          `one ${blockMs} ms callback made the 10 ms timer ${formatMs(blocked.timerLateByMs)} late`,
+        ),
+        evidenceIf(
+          slicedTimerMs < slicedWorkMs,
+          `sliced, it fired at ${formatMs(slicedTimerMs)}, before the work ended at ${formatMs(slicedWorkMs)}`,
+        ),
+      ),
     );
 
     out.heading('Promise.all / allSettled / race / any');
@@ -101,7 +118,13 @@ export const lesson = defineLesson({
       `abort(): ${k.manual.name} after ${formatMs(k.manual.afterMs)}; AbortSignal.timeout: ${k.timeout.name} (cause ${k.timeout.causeName}) after ${formatMs(k.timeout.afterMs)}.`,
     );
     out.say(`AbortSignal.any: ${k.any.name}, reason "${k.any.reason}". Timers left behind: ${k.timersLeft}.`);
-    out.takeaway('Cancellation is cooperative: pass the signal down to every await that should stop.');
+    out.claim(
+      'Cancellation is cooperative: pass the signal down to every await that should stop',
+      evidenceIf(
+        k.manual.name === 'AbortError' && k.timeout.name === 'AbortError' && k.timersLeft === 0,
+        `both waits rejected with ${k.manual.name} / ${k.timeout.name}, and ${k.timersLeft} timers were left behind`,
+      ),
+    );
 
     out.heading('Async iterators');
     const it = await asyncIterators();
@@ -109,15 +132,21 @@ export const lesson = defineLesson({
     out.say(`Stream lines: ${it.streamLines.join(', ')}; events via events.on(): ${it.events.join(', ')}`);
 
     out.heading('Unhandled rejections (each in its own child process)');
+    const outcomes: Record<string, boolean> = {};
     for (const scenario of ['unhandled', 'awaited', 'late-handler', 'forgotten-promise']) {
       const r = await rejectionOutcome(scenario);
+      outcomes[scenario] = r.survived;
       out.figure(
         scenario,
         r.survived ? `survived (handled: ${r.handled ?? 'no'})` : `crashed, exit code ${r.exitCode}`,
       );
     }
-    out.takeaway(
-      'Await every promise you start (or attach .catch at once); a rejection nobody handles ends the process.',
+    out.claim(
+      'Await every promise you start (or attach .catch at once); a rejection nobody handles ends the process',
+      evidenceIf(
+        outcomes.awaited === true && outcomes.unhandled === false && outcomes['forgotten-promise'] === false,
+        `awaited: ${outcomes.awaited ? 'survived' : 'crashed'}; unhandled: ${outcomes.unhandled ? 'survived' : 'crashed'}; forgotten promise: ${outcomes['forgotten-promise'] ? 'survived' : 'crashed'}`,
+      ),
     );
   },
 });

@@ -1,7 +1,10 @@
 import { relative } from 'node:path';
 import {
+  allOf,
   barChartSvg,
   defineLesson,
+  evidenceAtMost,
+  evidenceSpeedUp,
   formatMs,
   formatRatio,
   htmlTable,
@@ -68,11 +71,18 @@ export const lesson = defineLesson({
     out.say(
       `Start-up is paid apart: ${c.startUp.workers} worker threads took ${formatMs(c.startUp.threadsMs)} to be ready, ${c.startUp.workers} child processes ${formatMs(c.startUp.processesMs)}.`,
     );
-    out.takeaway(
-      'CPU work needs more threads of JavaScript: worker threads (cheaper) or processes (isolated).',
+    const widest = (runs: RunResult[]) => runs.reduce((a, b) => (b.workers > a.workers ? b : a));
+    const [t, p] = [widest(c.threads), widest(c.processes)];
+    out.claim(
+      'CPU work needs more threads of JavaScript: worker threads (cheaper) or processes (isolated)',
+      allOf(
+        evidenceSpeedUp({ speedUp: speedUp(c, t), check: c.check, what: t.runner }),
+        evidenceSpeedUp({ speedUp: speedUp(c, p), check: c.check, what: p.runner }),
+      ),
     );
-    out.takeaway(
-      'Promises and async functions give concurrency for waiting, never parallelism for computing.',
+    out.claim(
+      'Promises and async functions give concurrency for waiting, never parallelism for computing',
+      evidenceAtMost(speedUp(c, c.async), 1.15, '"async" / sequential'),
     );
 
     const page = writeLessonPage(

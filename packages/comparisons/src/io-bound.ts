@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import {
   barChartSvg,
   defineLesson,
+  evidenceIf,
   formatMs,
   formatRatio,
   htmlTable,
@@ -51,7 +52,17 @@ export const lesson = defineLesson({
     );
     out.say('Worker threads and child processes wait just the same, but each costs a start-up, memory and');
     out.say('messages: the table shows the extra memory and CPU they add for no gain in speed over async.');
-    out.takeaway('For I/O, bounded async concurrency is the tool; threads and processes only add overhead.');
+    const asyncRun = c.runs[1]!;
+    const others = c.runs.slice(2);
+    const fastestOther = Math.min(...others.map((r) => r.wallMs));
+    out.claim(
+      'For I/O, bounded async concurrency is the tool; threads and processes only add overhead',
+      evidenceIf(
+        asyncRun.wallMs <= 1.25 * fastestOther && others.every((r) => r.cpuMs > asyncRun.cpuMs),
+        `async ${formatMs(asyncRun.wallMs)} vs the fastest of threads/processes ${formatMs(fastestOther)} (needs ≤ 1.25× of it); CPU ${formatMs(asyncRun.cpuMs)} vs ${others.map((r) => formatMs(r.cpuMs)).join(', ')}`,
+        'run it again on a quieter machine',
+      ),
+    );
     const page = writeLessonPage('io-bound', 'I/O-bound comparison', ioSections(c));
     out.say(`Charts: ${relative(process.cwd(), page)}`);
   },

@@ -9,10 +9,12 @@ import { noRedis, redisUrl } from './redis-context';
 describe.skipIf(noRedis)('job-queue experiments', () => {
   let results: ExperimentResults;
   let text: string;
+  let claims: ReturnType<ReturnType<typeof captureNarrator>['claims']>;
   beforeAll(async () => {
     const out = captureNarrator();
     results = await runExperiments(redisUrl, { quick: true }, out);
     text = out.text();
+    claims = out.claims();
   }, 180_000);
 
   afterAll(() => {
@@ -105,14 +107,15 @@ describe.skipIf(noRedis)('job-queue experiments', () => {
   });
 
   describe('the narration', () => {
-    it('states each takeaway, and none that the figures contradict', () => {
+    it('states each claim as holding, on the figures asserted above', () => {
+      expect(claims.map((c) => c.evidence.verdict)).toEqual(Array(6).fill('holds'));
       expect(text).toMatch(/Merged 40\/40 results/);
       expect(text).toMatch(/retried later, not at once/);
       expect(text).toMatch(/that job’s result delivered: 2 times/);
       expect(text).toMatch(/the limit lives in Redis/);
       expect(text).toMatch(/crossed processes in order/);
       expect(text).toMatch(/No job lost/);
-      expect(text).not.toMatch(/Unexpected|limit allows no less|Expected \d+ from/);
+      expect(text).not.toMatch(/did not hold|not judged/);
     });
   });
 });

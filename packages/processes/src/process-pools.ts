@@ -1,4 +1,12 @@
-import { defineLesson, formatMs, formatRatio, isMain, runLessonMain } from '@course/runtime';
+import {
+  allOf,
+  defineLesson,
+  evidenceIf,
+  formatMs,
+  formatRatio,
+  isMain,
+  runLessonMain,
+} from '@course/runtime';
 import { clusterDemo } from './process-pools/cluster-demo';
 import { poolCost } from './process-pools/pool-cost';
 import { poolDemo } from './process-pools/pool-demo';
@@ -31,8 +39,12 @@ export const lesson = defineLesson({
     out.say(
       `Same answers as running them here, one by one: ${JSON.stringify(d.inOrder) === JSON.stringify(d.sequential)}; children started: ${d.started}`,
     );
-    out.takeaway(
-      'A bounded pool keeps N processes busy and queues the rest: N cores used, never N-thousand processes.',
+    out.claim(
+      `A bounded pool runs ${d.pids.length} processes and queues the rest: never one process per task`,
+      evidenceIf(
+        d.started === d.pids.length && JSON.stringify(d.inOrder) === JSON.stringify(d.sequential),
+        `${d.ranges.length} tasks ran on ${d.started} children, with the same answers as one by one here`,
+      ),
     );
 
     out.heading('When tasks go wrong: nothing lost, nothing hung');
@@ -45,8 +57,12 @@ export const lesson = defineLesson({
     out.say(
       `The pool of ${f.size} started ${f.started} children in all: every one that crashed or hung was replaced.`,
     );
-    out.takeaway(
-      'A thrown error keeps the child; a crash is retried on a fresh child; a hang is killed at its budget. Every task settles.',
+    out.claim(
+      'A thrown error keeps the child; a crash is retried on a fresh child; a hang is killed at its budget. Every task settles',
+      evidenceIf(
+        expectedOutcomes(f.outcomes) && f.started > f.size,
+        `${f.outcomes.map((o) => `${o.task}: ${o.outcome}`).join(', ')}; ${f.started - f.size} replacement children started`,
+      ),
     );
 
     out.heading('Why prefork: the cost of a fresh process per task');
@@ -73,10 +89,39 @@ export const lesson = defineLesson({
       { unit: ' responses' },
     );
     out.say(`Failed requests: ${k.failed}.`);
-    out.takeaway(
-      'The primary accepts connections and hands them round-robin to workers; it restarts a worker that dies.',
+    const servedBefore = k.before.filter(([, n]) => n > 0).length;
+    const newServed = k.after.find(([pid]) => pid === k.restarted.newPid)?.[1] ?? 0;
+    out.claim(
+      'The primary accepts every connection and hands it to a free worker; it restarts a worker that dies',
+      allOf(
+        evidenceIf(
+          servedBefore === k.workers.length,
+          `${servedBefore} of ${k.workers.length} workers served requests (${k.before.map(([, n]) => n).join('/')})`,
+        ),
+        evidenceIf(
+          k.failed === 0 && newServed > 0,
+          `the replacement ${k.restarted.newPid} served ${newServed}; ${k.failed} requests failed`,
+        ),
+      ),
+    );
+    out.say('On Linux the primary deals connections out in turn, but only to workers that are free to take');
+    out.say(
+      'one (cluster.schedulingPolicy SCHED_RR): a busy or slow worker is skipped, so the counts differ.',
     );
   },
 });
+
+/** The outcome each bad case must have: a value after its retry, or an error that names it. */
+function expectedOutcomes(outcomes: readonly { task: string; outcome: 'value' | 'error' }[]): boolean {
+  const want: Record<string, 'value' | 'error'> = {
+    'ok 1': 'value',
+    throws: 'error',
+    'crashes once': 'value',
+    'always crashes': 'error',
+    hangs: 'error',
+    'ok 2': 'value',
+  };
+  return outcomes.every((o) => want[o.task] === undefined || want[o.task] === o.outcome);
+}
 
 if (isMain(__filename)) runLessonMain(lesson);

@@ -50,9 +50,25 @@ export {
   recordLesson,
 } from './course/progress-store';
 export { abortError, isAbortError, TimeoutError, WorkerExitError } from './errors';
-export { defineLesson, type Lesson, type LessonContext, type LessonMeta } from './lesson/lesson';
-export { captureNarrator, createNarrator, type Narrator } from './lesson/narrator';
 export {
+  allOf,
+  type CapacityCheck,
+  type ClaimEvidence,
+  type ClaimRecord,
+  type ClaimVerdict,
+  evidenceAtLeast,
+  evidenceAtMost,
+  evidenceCount,
+  evidenceIf,
+  evidenceSpeedUp,
+  judgedAtFullSize,
+  notJudged,
+  type SpeedUpOptions,
+} from './lesson/claims';
+export { defineLesson, type Lesson, type LessonContext, type LessonMeta } from './lesson/lesson';
+export { captureNarrator, createNarrator, type Narrator, tallyClaims } from './lesson/narrator';
+export {
+  claimsLine,
   isMain,
   parseLessonArgs,
   type RunLessonOptions,

@@ -4,6 +4,8 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import {
   countPrimes,
   defineLesson,
+  evidenceAtLeast,
+  evidenceIf,
   formatMs,
   isMain,
   measureRepeated,
@@ -118,13 +120,18 @@ export const lesson = defineLesson({
     ]);
     out.figure('total', String(r.total));
     out.figure("exit codes (the 'exit' event is the join)", r.exitCodes.join(', '));
-    out.figure(
-      'were all of them busy at one instant?',
-      r.allAtOnce ? 'yes' : 'no (the machine was busy; run again)',
+    out.claim(
+      `All ${n} workers were running at one instant: each isolate has its own thread, and there is no GIL`,
+      evidenceIf(
+        r.allAtOnce,
+        r.allAtOnce
+          ? 'the latest worker started counting before the earliest one finished'
+          : 'one worker finished before the last one started: start-up took longer than the work',
+        'run it without --quick (more work per worker)',
+      ),
     );
-    out.say(
-      'There is no GIL: each isolate runs its JavaScript on its own thread, at the same time as the others.',
-    );
+    out.say('Running at the same instant is not yet running faster: with free cores the threads run in');
+    out.say('parallel, on one busy core they take turns. comparisons/cpu-bound measures the speed-up.');
 
     out.heading('An error in a worker');
     const e = await catchWorkerError();
@@ -158,8 +165,9 @@ export const lesson = defineLesson({
     out.say('More CPU-bound workers than cores only adds switching; I/O waits need no workers at all.');
     const s = await measureStartup(quick ? 5 : 15);
     out.figure(`worker start-up (median of ${s.repetitions})`, formatMs(s.medianMs));
-    out.takeaway(
-      'A worker costs milliseconds to start: reuse workers (threads/worker-pool) for small tasks.',
+    out.claim(
+      'A worker costs milliseconds to start: reuse workers (threads/worker-pool) for small tasks',
+      evidenceAtLeast(s.medianMs, 1, 'median start-up', { format: formatMs }),
     );
   },
 });

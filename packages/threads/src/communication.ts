@@ -1,4 +1,13 @@
-import { defineLesson, formatMs, formatRatio, isMain, runLessonMain } from '@course/runtime';
+import {
+  allOf,
+  defineLesson,
+  evidenceAtLeast,
+  evidenceIf,
+  formatMs,
+  formatRatio,
+  isMain,
+  runLessonMain,
+} from '@course/runtime';
 import { broadcastTo, workerToWorker } from './communication/channels';
 import { signalThroughSharedMemory } from './communication/sab-signal';
 import { compareTransferAndClone } from './communication/transfer-vs-clone';
@@ -50,8 +59,13 @@ export const lesson = defineLesson({
       "after a transfer, the sender's buffer byteLength",
       t.detachedAfterTransfer ? '0 (detached: it moved)' : 'not 0 (?)',
     );
-    out.takeaway(
-      'A clone copies every byte, twice per round trip; a transfer moves the buffer, a SharedArrayBuffer shares it.',
+    out.claim(
+      'A clone copies every byte, twice per round trip; a transfer moves the buffer, a SharedArrayBuffer shares it',
+      allOf(
+        evidenceAtLeast(t.cloneMs / t.transferMs, 10, 'clone / transfer'),
+        evidenceAtLeast(t.cloneMs / t.sharedMs, 10, 'clone / shared'),
+        evidenceIf(t.detachedAfterTransfer, "the sender's buffer was detached by every transfer"),
+      ),
     );
 
     out.heading('Signalling through shared memory');
@@ -72,8 +86,16 @@ export const lesson = defineLesson({
       'Map, Date, Error',
       u.mapIntact && u.dateIntact && u.errorIntact ? 'arrive intact' : 'changed (?)',
     );
-    out.takeaway(
-      'Send data, not behaviour: plain objects, typed arrays, Maps; rebuild class instances on arrival.',
+    out.claim(
+      'Send data, not behaviour: plain objects, typed arrays, Maps; rebuild class instances on arrival',
+      evidenceIf(
+        u.functionError !== undefined &&
+          !u.point.isPoint &&
+          !u.point.hasMethod &&
+          u.mapIntact &&
+          u.dateIntact,
+        'the function was refused, the Point lost its class and method, the Map and Date arrived intact',
+      ),
     );
   },
 });

@@ -1,4 +1,12 @@
-import { defineLesson, formatMs, formatNumber, isMain, runLessonMain } from '@course/runtime';
+import {
+  allOf,
+  defineLesson,
+  evidenceIf,
+  formatMs,
+  formatNumber,
+  isMain,
+  runLessonMain,
+} from '@course/runtime';
 import { runMessageQueue } from './producer-consumer/message-queue';
 import { demonstrateBackpressure, runRingQueue } from './producer-consumer/ring-queue';
 
@@ -26,7 +34,13 @@ export const lesson = defineLesson({
       `${b.whileHeld.count} of ${b.whileHeld.capacity}`,
     );
     out.figure('then a consumer starts and receives', b.consumed.join(', '));
-    out.takeaway('A bounded queue turns "too fast" into "wait", instead of into unbounded memory.');
+    out.claim(
+      'A bounded queue turns "too fast" into "wait", instead of into unbounded memory',
+      evidenceIf(
+        b.whileHeld.count <= b.whileHeld.capacity && b.consumed.length === 5,
+        `${b.whileHeld.count} of ${b.whileHeld.capacity} slots held while the producer waited; all ${b.consumed.length} of 5 items arrived`,
+      ),
+    );
 
     const run = { producers: 2, consumers: 2, capacity: 64, perProducer: quick ? 5_000 : 20_000 };
     out.heading(
@@ -53,9 +67,23 @@ export const lesson = defineLesson({
     out.say(
       'the message broker sends each consumer a poison pill once producers are done and the queue is empty.',
     );
-    out.takeaway(
-      'Every item consumed exactly once, never more than `capacity` waiting. Times include worker start-up; `pnpm bench producer-consumer` compares throughput.',
+    out.claim(
+      `Every item consumed exactly once, never more than ${run.capacity} waiting`,
+      allOf(
+        ...(
+          [
+            ['ring buffer', ring],
+            ['messages', msg],
+          ] as const
+        ).map(([name, x]) =>
+          evidenceIf(
+            x.audit.lost === 0 && x.audit.duplicated === 0 && x.maxDepth <= run.capacity,
+            `${name}: ${x.audit.lost} lost, ${x.audit.duplicated} duplicated, most waiting ${x.maxDepth}`,
+          ),
+        ),
+      ),
     );
+    out.say('Times include worker start-up; `pnpm bench producer-consumer` compares throughput.');
   },
 });
 

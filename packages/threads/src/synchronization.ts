@@ -1,5 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { defineLesson, formatMs, isMain, runLessonMain } from '@course/runtime';
+import {
+  allOf,
+  defineLesson,
+  evidenceCount,
+  evidenceIf,
+  formatMs,
+  isMain,
+  runLessonMain,
+} from '@course/runtime';
 import { withdrawTwice } from './synchronization/async-race';
 import { type IncrementMode, sharedCounter } from './synchronization/lost-update';
 import { asyncWaitOnMain, blockingWaitOnMain } from './synchronization/main-thread-wait';
@@ -63,6 +71,7 @@ export const lesson = defineLesson({
       `${last.final.toLocaleString('en-US')}  (${last.lost.toLocaleString('en-US')} updates lost, attempt ${race.runs.length})`,
     );
     out.say('`++` is read, add, write: two threads read 41, both write 42, one increment is gone.');
+    const exact: Array<{ mode: IncrementMode; lost: number }> = [];
     for (const mode of ['atomic', 'mutex'] as IncrementMode[]) {
       const r = await sharedCounter({
         workers,
@@ -73,9 +82,19 @@ export const lesson = defineLesson({
         mode === 'atomic' ? 'with Atomics.add' : 'with ++ under a Mutex (Atomics.wait/notify)',
         `${r.final.toLocaleString('en-US')} of ${r.expected.toLocaleString('en-US')} in ${formatMs(r.ms)}`,
       );
+      exact.push({ mode, lost: r.lost });
     }
-    out.takeaway(
-      'Shared memory needs Atomics (one indivisible step) or a lock around the whole read-modify-write.',
+    out.claim(
+      'Shared memory needs Atomics (one indivisible step) or a lock around the whole read-modify-write',
+      allOf(
+        evidenceCount(last.lost, 'updates lost with plain ++', {
+          context: `(in ${race.runs.length} run${race.runs.length === 1 ? '' : 's'})`,
+          tryNext: 'run it again: the race needs the threads to interleave, which a busy machine may not do',
+        }),
+        ...exact.map(({ mode, lost }) =>
+          evidenceIf(lost === 0, `${lost} lost with ${mode === 'atomic' ? 'Atomics.add' : 'the Mutex'}`),
+        ),
+      ),
     );
 
     out.heading('Why not Atomics.wait on the main thread?');
@@ -85,7 +104,13 @@ export const lesson = defineLesson({
     );
     out.figure('Atomics.wait', `${w.blocking.events.join(' → ')} after ${formatMs(w.blocking.ms)}`);
     out.figure('Atomics.waitAsync', `${w.async.events.join(' → ')} after ${formatMs(w.async.ms)}`);
-    out.takeaway('Block in workers; on the main thread await Atomics.waitAsync so the loop keeps running.');
+    out.claim(
+      'Block in workers; on the main thread await Atomics.waitAsync so the loop keeps running',
+      evidenceIf(
+        w.blocking.events[0]?.startsWith('Atomics.wait') === true && w.async.events[0] === 'timer fired',
+        `the timer fired after Atomics.wait gave up (${w.blocking.result}), but before Atomics.waitAsync resolved (${w.async.result})`,
+      ),
+    );
 
     out.heading('A semaphore bounds concurrency');
     const sem = await boundedBySemaphore({ workers: 4, permits: 2, rounds: quick ? 20 : 200 });
@@ -118,7 +143,13 @@ export const lesson = defineLesson({
       'one global order (A before B): timed out',
       `${fixed.timedOut} (completed ${fixed.completed})`,
     );
-    out.takeaway('A timeout detects a deadlock; taking locks in one fixed order prevents it.');
+    out.claim(
+      'A timeout detects a deadlock; taking locks in one fixed order prevents it',
+      allOf(
+        evidenceCount(dead.timedOut, 'lock attempts timed out in opposite orders'),
+        evidenceIf(fixed.timedOut === 0, `${fixed.timedOut} timed out in one order`),
+      ),
+    );
 
     out.heading('One thread, still a race: check-then-act across await');
     const unsafe = await withdrawTwice({ start: 100, amount: 30, locked: false });
@@ -128,7 +159,13 @@ export const lesson = defineLesson({
       `${unsafe.succeeded} succeeded, balance ${unsafe.final} (should be ${unsafe.expected})`,
     );
     out.figure('the same under an AsyncMutex', `${safe.succeeded} succeeded, balance ${safe.final}`);
-    out.takeaway('The event loop runs one callback at a time, but every await is a point where others run.');
+    out.claim(
+      'The event loop runs one callback at a time, but every await is a point where others run',
+      evidenceIf(
+        unsafe.final !== unsafe.expected && safe.final === safe.expected,
+        `unlocked: balance ${unsafe.final} where ${unsafe.expected} was due; locked: ${safe.final} as due`,
+      ),
+    );
   },
 });
 

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import {
   countPrimes,
   defineLesson,
+  evidenceAtLeast,
   formatMs,
   formatRatio,
   isMain,
@@ -72,8 +73,9 @@ export const lesson = defineLesson({
     out.figure('through a warm pool, per task', formatMs(cmp.poolPerTaskMs));
     out.figure('a fresh worker per task, per task', formatMs(cmp.workerPerTaskMs));
     out.figure('worker-per-task / pool', formatRatio(cmp.ratio));
-    out.takeaway(
-      'Starting a worker (an isolate, its event loop, your module) costs milliseconds; a pool pays it once.',
+    out.claim(
+      'Starting a worker (an isolate, its event loop, your module) costs milliseconds; a pool pays it once',
+      evidenceAtLeast(cmp.ratio, 10, 'worker-per-task / pool'),
     );
 
     out.heading('The pool at work: countPrimes in chunks');
@@ -92,7 +94,7 @@ export const lesson = defineLesson({
     out.say('worker is terminated. So a task past its timeoutMs, or whose AbortSignal fires, costs the pool');
     out.say('a worker, which it replaces; a worker that crashes fails its own task with its error and is');
     out.say('replaced too. close() refuses new tasks, drains the queue, then ends every worker.');
-    out.takeaway(
+    out.say(
       'Use ThreadPool (exported by @course/threads), or piscina: `pnpm bench worker-pool` compares them.',
     );
   },

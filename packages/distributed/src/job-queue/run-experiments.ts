@@ -1,4 +1,4 @@
-import { formatMs, type Narrator } from '@course/runtime';
+import { evidenceIf, formatMs, type Narrator } from '@course/runtime';
 import { type CrashResult, crashMidJob } from './crash-recovery';
 import { type DistributeResult, distributeCount } from './distribute';
 import { gracefulShutdown, type ShutdownResult } from './graceful-shutdown';
@@ -28,7 +28,8 @@ export interface ExperimentOptions {
  * and return every figure. The lesson and its tests call this same function once: the tests assert
  * on the returned figures and on the narrated text.
  *
- * A takeaway is printed only when this run's figures bear it out; otherwise the narrator warns.
+ * Each claim goes through `out.claim` with the figures it rests on: it is printed as holding only
+ * when this run's figures bear it out, and as "did not hold in this run" otherwise.
  *
  * @example
  * const out = captureNarrator();
@@ -39,8 +40,11 @@ export async function runExperiments(
   { quick, signal, sharedQueue }: ExperimentOptions,
   out: Narrator,
 ): Promise<ExperimentResults> {
-  const verdict = (ok: boolean, takeaway: string, otherwise: string) =>
-    ok ? out.takeaway(takeaway) : out.warn(otherwise);
+  const verdict = (ok: boolean, claim: string, figures: string) =>
+    out.claim(
+      claim,
+      evidenceIf(ok, figures, 'run the lesson again; if it repeats, check that redis-server is healthy'),
+    );
 
   out.heading('Producer → Redis → worker processes, results merged by job id');
   const limit = quick ? 200_000 : 1_000_000;
@@ -69,7 +73,7 @@ export async function runExperiments(
   verdict(
     d.merged === d.expected && d.completed === d.jobs && d.leftBehind === 0,
     `Merged ${d.completed}/${d.jobs} results: the same count as one process gets, no job left behind.`,
-    `Expected ${d.expected} from ${d.jobs} jobs, merged ${d.merged} from ${d.completed}; ${d.leftBehind} left behind.`,
+    `merged ${d.merged} of ${d.expected} primes from ${d.completed} of ${d.jobs} jobs; ${d.leftBehind} left behind`,
   );
 
   out.heading('Retries with backoff');
@@ -88,7 +92,7 @@ export async function runExperiments(
       (r.gaps[1] ?? 0) >= 2 * r.delayMs &&
       r.exhausted.state === 'failed',
     'A failing job is retried later, not at once; one that never succeeds is kept as failed with its reason, not dropped.',
-    `Unexpected: flaky job ${r.recovered.state}, gaps ${r.gaps.join(', ')} ms, hopeless job ${r.exhausted.state}.`,
+    `flaky job ${r.recovered.state}, gaps ${r.gaps.map((g) => formatMs(g)).join(', ')} (needs ≥ ${r.delayMs} ms, then ≥ ${2 * r.delayMs} ms); hopeless job ${r.exhausted.state}`,
   );
 
   out.heading('A worker SIGKILLed mid-job');
@@ -106,7 +110,7 @@ export async function runExperiments(
   verdict(
     c.crashedJobDeliveries === 2 && c.ledgerTotal === c.expected && c.naiveTotal > c.expected,
     'At-least-once: a dead worker’s job runs again. Make the effect idempotent (key it by job id) and it counts once.',
-    `Unexpected: ${c.crashedJobDeliveries} deliveries of the crashed job, ledger ${c.ledgerTotal} vs ${c.expected}.`,
+    `${c.crashedJobDeliveries} deliveries of the crashed job (needs 2); sum of deliveries ${c.naiveTotal}, merged by id ${c.ledgerTotal} of ${c.expected}`,
   );
 
   out.heading('Rate limiting across processes');
@@ -116,7 +120,7 @@ export async function runExperiments(
   verdict(
     l.spanMs >= l.minSpanMs && l.inFirstWindow <= l.max,
     `Two processes × concurrency 4, yet ${l.jobs} jobs took ${formatMs(l.spanMs)} (≥ ${formatMs(l.minSpanMs)}): the limit lives in Redis, shared by all.`,
-    `${l.jobs} jobs took ${formatMs(l.spanMs)} (limit allows no less than ${formatMs(l.minSpanMs)}), ${l.inFirstWindow} in the first window.`,
+    `${l.jobs} jobs in ${formatMs(l.spanMs)} (the limit needs ≥ ${formatMs(l.minSpanMs)}); ${l.inFirstWindow} started in the first window (limit ${l.max})`,
   );
 
   out.heading('Progress events');
@@ -125,7 +129,7 @@ export async function runExperiments(
   verdict(
     p.sequence.at(-1) === 'completed' && p.progress.every((v, i) => i === 0 || v > (p.progress[i - 1] ?? 0)),
     `Progress ${p.progress.join('%, ')}% crossed processes in order, before 'completed'.`,
-    `Unexpected event order: ${p.sequence.join(' → ')}`,
+    `events in order: ${p.sequence.join(' → ')}`,
   );
 
   out.heading('Graceful shutdown');
@@ -139,7 +143,7 @@ export async function runExperiments(
       g.waitingAfterExit === g.jobs - 1 &&
       g.completed === g.jobs,
     `worker.close() finished the job in hand and took no new one; a successor completed ${g.completed}/${g.jobs}. No job lost.`,
-    `Unexpected: exit ${g.exit.code ?? g.exit.signal}, active job ${g.activeJobState}, ${g.completed}/${g.jobs} completed.`,
+    `exit ${g.exit.code ?? g.exit.signal}, active job ${g.activeJobState}, ${g.waitingAfterExit} left waiting, ${g.completed}/${g.jobs} completed`,
   );
   out.say('The price of crossing a network per job is measured in `pnpm bench job-queue`.');
   return { distribute: d, retries: r, crash: c, rate: l, progress: p, shutdown: g };

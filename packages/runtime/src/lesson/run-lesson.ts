@@ -3,7 +3,7 @@ import { liveHandles, stopAll } from '../spawn/registry';
 import { paint } from '../terminal/colour';
 import { formatMs } from '../terminal/table';
 import type { Lesson } from './lesson';
-import { createNarrator, type WritableText } from './narrator';
+import { createNarrator, tallyClaims, type WritableText } from './narrator';
 
 export interface RunLessonOptions {
   quick?: boolean;
@@ -32,7 +32,10 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions = {}):
   let code = 0;
   try {
     await lesson.run({ quick: options.quick ?? false, signal: controller.signal, out });
-    stream.write(`\n${paint.ok(`✔ ${lesson.id} finished in ${formatMs(performance.now() - started)}`)}\n`);
+    // Finishing is not a verdict: the closing line counts the claims instead of printing a ✔.
+    stream.write(
+      `\n${paint.heading(`■ ${lesson.id} finished in ${formatMs(performance.now() - started)}`)}  ${claimsLine(out.claims())}\n`,
+    );
     if (lesson.docs) stream.write(`${paint.dim(`  Read more: ${lesson.docs}`)}\n`);
   } catch (err) {
     code = 1;
@@ -56,6 +59,16 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions = {}):
     }
   }
   return code;
+}
+
+/** "claims: 3 held, 1 did not hold, 1 not judged" (only the non-zero kinds after "held"). */
+export function claimsLine(claims: Parameters<typeof tallyClaims>[0]): string {
+  if (claims.length === 0) return paint.dim('(no claims)');
+  const t = tallyClaims(claims);
+  const parts = [`${t.holds} held`];
+  if (t['does-not-hold']) parts.push(paint.fail(`${t['does-not-hold']} did not hold`));
+  if (t['not-judged']) parts.push(paint.warn(`${t['not-judged']} not judged`));
+  return `claims: ${parts.join(', ')}`;
 }
 
 /** Parse `[--quick]` for a lesson started on its own. Unknown flags are an error, not ignored. */
