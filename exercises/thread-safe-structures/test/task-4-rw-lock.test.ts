@@ -47,11 +47,14 @@ describe('Task 4: Readers-writer lock', () => {
     const signal = new Int32Array(new SharedArrayBuffer(8)); // [reader holds, release reader]
     const reader = runScenario<boolean>(4, 'holdRead', { lock: lock.buffer, signal: signal.buffer });
     await untilWord(signal, 0, (v) => v === 1, 'the first reader to take the lock');
-    const writer = runScenario<boolean>(4, 'writeOnce', { lock: lock.buffer, timeoutMs: 5_000 });
-    // Bounded poll of the lock's own snapshot: the writer is asleep once it is counted as waiting.
-    for (let turns = 0; lock.snapshot().waitingWriters === 0; turns++) {
-      if (turns > 50_000)
-        throw new Error('The writer never showed up as waiting in snapshot().waitingWriters');
+    const writer = runScenario<boolean>(4, 'writeOnce', { lock: lock.buffer, timeoutMs: 15_000 });
+    // Poll the lock's own snapshot until the writer is counted as waiting. The budget is time, not
+    // event-loop turns: on a loaded one-core machine a worker may take longer to start than any
+    // fixed number of turns (a cap of 50,000 turns failed the reference once in 42 runs).
+    const deadline = performance.now() + 10_000;
+    while (lock.snapshot().waitingWriters === 0) {
+      if (performance.now() > deadline)
+        throw new Error('The writer never showed up as waiting in snapshot().waitingWriters within 10 s');
       await loopTurns(1);
     }
     expect(lock.snapshot()).toEqual({ readers: 1, waitingWriters: 1, writer: false });

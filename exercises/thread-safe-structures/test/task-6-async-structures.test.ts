@@ -60,6 +60,40 @@ describe('Task 6: Async mutex and async bounded queue', () => {
     expect(mutex.isLocked()).toBe(false);
   });
 
+  it('AsyncMutex: a task that calls lock() just as the holder releases waits behind the task already in line (no barging)', async () => {
+    // The window is the moment between release() and the next waiter taking over. A release that
+    // frees the lock and wakes the waiter a microtask later lets a newcomer in first (or lets both
+    // in). The newcomer arrives 0, 1, 2 and 3 microtasks after release(): always inside that window.
+    for (const hops of [0, 1, 2, 3]) {
+      const mutex = new AsyncMutex();
+      const release = await mutex.lock();
+      const order: string[] = [];
+      let inside = 0;
+      let mostInside = 0;
+      const holder = (who: string) => (unlock: () => void) => {
+        inside++;
+        mostInside = Math.max(mostInside, inside);
+        order.push(who);
+        // Leave on a later turn, so that a second task let in meanwhile is seen inside too.
+        return loopTurns(1).then(() => {
+          inside--;
+          unlock();
+        });
+      };
+      const waiter = mutex.lock(5_000).then(holder('waiter'));
+      release();
+      for (let i = 0; i < hops; i++) await Promise.resolve();
+      const newcomer = mutex.lock(5_000).then(holder('newcomer'));
+      await Promise.all([waiter, newcomer]);
+      expect(
+        order,
+        `a newcomer calling lock() ${hops} microtask(s) after release() must queue behind the waiter (first come, first served): it barged ahead`,
+      ).toEqual(['waiter', 'newcomer']);
+      expect(mostInside, 'tasks holding the async mutex at once').toBe(1);
+      expect(mutex.isLocked()).toBe(false);
+    }
+  });
+
   it('AsyncMutex: lock(timeoutMs) rejects in time, and the lock is not later handed to the one who gave up', async () => {
     const mutex = new AsyncMutex();
     const release = await mutex.lock();
