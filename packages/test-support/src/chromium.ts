@@ -1,21 +1,12 @@
-import { existsSync } from 'node:fs';
+// Headless Chromium for checking that pages the course writes (charts, reports, diagrams) really
+// render. Uses the system browser (Debian's `chromium`, or CHROMIUM_PATH), found by @course/tooling's
+// chromiumPath, where `pnpm test` also keys its cache on it; playwright-core downloads nothing.
+// Flags keep it off the network: no background requests, no component updates.
 import { pathToFileURL } from 'node:url';
+import { chromiumPath } from '@course/tooling/system-tools';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
-/**
- * Headless Chromium for checking that pages the course writes (charts, reports, diagrams) really
- * render. Uses the system browser (Debian's `chromium`, or CHROMIUM_PATH); playwright-core downloads
- * nothing. Flags keep it off the network: no background requests, no component updates.
- */
-export function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  return candidates.find((p): p is string => Boolean(p) && existsSync(p as string));
-}
+export { chromiumPath };
 
 /** Why browser tests cannot run here, or undefined when they can. Print it when skipping. */
 export function chromiumMissingReason(): string | undefined {

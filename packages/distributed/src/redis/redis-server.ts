@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { findRedisServer } from '@course/tooling/system-tools';
 import { freePort } from './free-port';
 
 /** A redis-server this process started: reachable at `url`, gone after `stop()`. */
@@ -13,20 +14,8 @@ export interface LocalRedis {
   stop(): Promise<void>;
 }
 
-/** The `redis-server` executable on PATH, or undefined. */
-export function findRedisServer(pathVar = process.env.PATH ?? ''): string | undefined {
-  for (const dir of pathVar.split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, 'redis-server');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
-}
+// Found where `pnpm test` keys its cache on it, so a redis-server installed later re-runs the tests.
+export { findRedisServer };
 
 /** What to tell a learner whose machine has no Redis. */
 export const REDIS_HELP = [
