@@ -1,8 +1,20 @@
-import { assertRanInParallel, liveHandles, splitRange } from '@course/runtime';
+import {
+  assertRunsInParallel,
+  type ClaimEvidence,
+  evidenceSpeedUp,
+  liveHandles,
+  splitRange,
+} from '@course/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareCpuBound, iterationsFor, speedUp } from '../src/cpu-bound/compare';
 import { cpuCheck } from '../src/cpu-bound/cpu-check';
-import { runAsync, runOnPool, runSequential, startThreadPool } from '../src/cpu-bound/runners';
+import {
+  runAsync,
+  runOnPool,
+  runSequential,
+  startProcessPool,
+  startThreadPool,
+} from '../src/cpu-bound/runners';
 
 afterEach(() => expect(liveHandles()).toHaveLength(0));
 
@@ -15,9 +27,20 @@ describe('comparisons/cpu-bound', () => {
   });
 
   it('two worker threads and two child processes are busy at the same time', async () => {
-    const c = await compareCpuBound({ limit: 600_000, workerCounts: [2], checkIterations: 5_000_000 });
-    assertRanInParallel(c.threads[0]!.intervals, 2, 'the two worker threads');
-    assertRanInParallel(c.processes[0]!.intervals, 2, 'the two child processes');
+    // Structural, so it holds on one core too (the OS interleaves them); a run whose scheduler happened
+    // to let one finish before the other began is tried again, up to three runs in all.
+    const ranges = splitRange(0, 600_000, 4);
+    for (const [start, what] of [
+      [() => startThreadPool(2), 'the two worker threads'],
+      [() => startProcessPool(2), 'the two child processes'],
+    ] as const) {
+      const pool = start();
+      try {
+        await assertRunsInParallel(async () => (await runOnPool(what, pool, ranges)).intervals, 2, what);
+      } finally {
+        await pool.close();
+      }
+    }
   });
 
   it('"async" CPU work runs on the one main thread and blocks the event loop until it is all done', async () => {
@@ -39,32 +62,36 @@ describe('comparisons/cpu-bound', () => {
     expect(timerFiredAt - armedAt).toBeGreaterThanOrEqual(run.wallMs * 0.9);
   });
 
-  it('worker threads beat sequential on CPU work: >= 1.3x on 2 cores, read against the CPU check of the same run', async () => {
+  it('worker threads beat sequential on CPU work as far as the CPU check of the same round allows', async () => {
     // ~0.6 s of work per run: long enough that start-up does not dominate, short enough for a test.
-    // The host is shared and its load changes from second to second, so sequential, threads and the
-    // CPU check are measured side by side in three interleaved rounds and the best round of each is read.
+    // The host is shared and its load changes from second to second, so each round measures
+    // sequential, threads and the CPU check side by side and judges the speed-up against that round's
+    // own check, exactly as the lesson does (evidenceSpeedUp). A round that got about one core cannot
+    // judge; the claim fails only when every round that could judge says it does not hold.
     const ranges = splitRange(0, 1_800_000, 16);
     const pool = startThreadPool(2);
     try {
       await runOnPool('warm-up', pool, splitRange(0, 20_000, 2));
-      const ratios: number[] = [];
-      const capacities: number[] = [];
+      const rounds: ClaimEvidence[] = [];
       for (let round = 0; round < 3; round++) {
         const sequential = await runSequential(ranges);
         const threads = await runOnPool('threads (2)', pool, ranges);
         expect(threads.total).toBe(sequential.total);
-        ratios.push(sequential.wallMs / threads.wallMs);
-        capacities.push((await cpuCheck(2, iterationsFor(sequential.wallMs))).capacity);
+        const check = await cpuCheck(2, iterationsFor(sequential.wallMs));
+        const evidence = evidenceSpeedUp({
+          speedUp: sequential.wallMs / threads.wallMs,
+          check,
+          what: 'threads (2)',
+        });
+        rounds.push(evidence);
+        if (evidence.verdict === 'holds') break;
       }
-      const ratio = Math.max(...ratios);
-      const capacity = Math.max(...capacities);
-      // The claim holds on a machine that gives two cores; on a busy host the check shows less, and the
-      // claim is read against what the check measured in this same run.
-      const needed = Math.min(1.3, 0.75 * capacity);
-      console.info(
-        `cpu-bound: threads(2) ${ratios.map((r) => r.toFixed(2)).join('/')}x sequential; CPU check ${capacities.map((c) => c.toFixed(2)).join('/')}x; needed ${needed.toFixed(2)}x`,
-      );
-      expect(ratio).toBeGreaterThanOrEqual(needed);
+      console.info(`cpu-bound: ${rounds.map((r) => `${r.verdict}: ${r.because}`).join(' | ')}`);
+      const judged = rounds.filter((r) => r.verdict !== 'not-judged');
+      expect(
+        judged.length === 0 || judged.some((r) => r.verdict === 'holds'),
+        `every judged round missed: ${judged.map((r) => r.because).join(' | ')}`,
+      ).toBe(true);
     } finally {
       await pool.close();
     }

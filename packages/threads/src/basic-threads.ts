@@ -8,7 +8,9 @@ import {
   evidenceIf,
   formatMs,
   isMain,
+  measure,
   measureRepeated,
+  notJudged,
   runLessonMain,
   runWorker,
   splitRange,
@@ -110,7 +112,8 @@ export const lesson = defineLesson({
     out.heading('Start workers and join them');
     const cores = availableParallelism();
     const n = Math.max(2, Math.min(cores, 4));
-    const r = await runCountingWorkers(n, quick ? 200_000 : 2_000_000);
+    const m = await measure(() => runCountingWorkers(n, quick ? 1_500_000 : 3_000_000));
+    const r = m.result;
     out.say(
       `The main thread has threadId ${r.mainThreadId}; each worker has its own isolate, event loop and id:`,
     );
@@ -121,7 +124,7 @@ export const lesson = defineLesson({
     out.figure('total', String(r.total));
     out.figure("exit codes (the 'exit' event is the join)", r.exitCodes.join(', '));
     out.claim(
-      `All ${n} workers were running at one instant: each isolate has its own thread, and there is no GIL`,
+      `All ${n} workers were counting at the same time, each on its own thread with its own event loop`,
       evidenceIf(
         r.allAtOnce,
         r.allAtOnce
@@ -129,6 +132,18 @@ export const lesson = defineLesson({
           : 'one worker finished before the last one started: start-up took longer than the work',
         'run it without --quick (more work per worker)',
       ),
+    );
+    // On one core, threads that take turns never use more CPU time than wall time; only threads
+    // running JavaScript at the same instant can. So CPU time / wall time is the evidence for "no GIL".
+    const gilFree = `CPU time ${formatMs(m.cpuMs)} in ${formatMs(m.wallMs)} of wall time: ${m.parallelism.toFixed(2)} cores busy on average`;
+    out.claim(
+      'There is no GIL: the workers ran JavaScript on more than one core at the same instant',
+      m.parallelism >= 1.2
+        ? evidenceIf(true, `${gilFree} (needs ≥ 1.20)`)
+        : notJudged(
+            `${gilFree}: this run got about one core, and threads that take turns cannot show it`,
+            'run it on a machine with 2 free cores',
+          ),
     );
     out.say('Running at the same instant is not yet running faster: with free cores the threads run in');
     out.say('parallel, on one busy core they take turns. comparisons/cpu-bound measures the speed-up.');
