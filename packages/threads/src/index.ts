@@ -1,6 +1,7 @@
 import type { Lesson } from '@course/runtime';
 import { lesson as basicThreads } from './basic-threads';
 import { lesson as communication } from './communication';
+import { lesson as memoryModel } from './memory-model';
 import { lesson as producerConsumer } from './producer-consumer';
 import { lesson as synchronization } from './synchronization';
 import { lesson as workerPool } from './worker-pool';
@@ -10,4 +11,11 @@ export { COUNT_PRIMES_WORKER, ECHO_ONCE_WORKER, ECHO_WORKER } from './worker-poo
 export { ThreadPool, type ThreadPoolOptions } from './worker-pool/thread-pool';
 
 /** The lessons of this package, in menu order. */
-export const lessons: Lesson[] = [basicThreads, synchronization, communication, producerConsumer, workerPool];
+export const lessons: Lesson[] = [
+  basicThreads,
+  synchronization,
+  communication,
+  memoryModel,
+  producerConsumer,
+  workerPool,
+];
