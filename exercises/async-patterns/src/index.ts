@@ -1,0 +1,3 @@
+export { type BatchReport, failFast, runBatch } from './batch';
+export { createLimiter, type Limiter } from './limiter';
+export { predictions, type SnippetName } from './predictions';

@@ -1,0 +1,3 @@
+import { exerciseConfig } from '@course/grader/vitest-config';
+
+export default exerciseConfig(__dirname);
