@@ -49,15 +49,21 @@ describe('Task 2: A concurrency limiter', () => {
       throw new Error('thrown');
     }) as () => Promise<never>);
     const after = limit.run(async () => 'ran');
-    await expect(rejects).rejects.toThrow('rejected');
-    await expect(throws).rejects.toThrow('thrown');
-    await expect(
-      withTimeout(
-        after,
-        2_000,
-        'a task queued behind two failed tasks to run (a failed task must free its slot)',
-      ),
-    ).resolves.toBe('ran');
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        (value) => `resolved ${String(value)}`,
+        (err: Error) => `rejected ${err.message}`,
+      );
+    const budget = 2_000;
+    const what =
+      'to run: with concurrency 1 it waits for the failed task before it (a failed task must free its slot)';
+    await expect(withTimeout(outcome(rejects), budget, 'the first task to reject')).resolves.toBe(
+      'rejected rejected',
+    );
+    await expect(withTimeout(outcome(throws), budget, `the second task ${what}`)).resolves.toBe(
+      'rejected thrown',
+    );
+    await expect(withTimeout(outcome(after), budget, `the third task ${what}`)).resolves.toBe('resolved ran');
     expect(limit.active).toBe(0);
   });
 
