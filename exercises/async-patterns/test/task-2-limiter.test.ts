@@ -57,13 +57,9 @@ describe('Task 2: A concurrency limiter', () => {
     const budget = 2_000;
     const what =
       'to run: with concurrency 1 it waits for the failed task before it (a failed task must free its slot)';
-    await expect(withTimeout(outcome(rejects), budget, 'the first task to reject')).resolves.toBe(
-      'rejected rejected',
-    );
-    await expect(withTimeout(outcome(throws), budget, `the second task ${what}`)).resolves.toBe(
-      'rejected thrown',
-    );
-    await expect(withTimeout(outcome(after), budget, `the third task ${what}`)).resolves.toBe('resolved ran');
+    expect(await withTimeout(outcome(rejects), budget, 'the first task to reject')).toBe('rejected rejected');
+    expect(await withTimeout(outcome(throws), budget, `the second task ${what}`)).toBe('rejected thrown');
+    expect(await withTimeout(outcome(after), budget, `the third task ${what}`)).toBe('resolved ran');
     expect(limit.active).toBe(0);
   });
 
