@@ -15,7 +15,7 @@ export const lessons: Lesson[] = [
   basicThreads,
   synchronization,
   communication,
-  memoryModel,
   producerConsumer,
+  memoryModel,
   workerPool,
 ];

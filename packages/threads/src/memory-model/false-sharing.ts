@@ -31,7 +31,8 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function once(placement: Placement, iterations: number, signal?: AbortSignal) {
+/** One run of both workers with the counters at `placement`: the slower thread's time and the overlap samples. */
+export async function runPlacement(placement: Placement, iterations: number, signal?: AbortSignal) {
   const gapWords = placement === 'same line' ? 1 : PADDED_GAP_BYTES / 4;
   const startLine = 2 * PADDED_GAP_BYTES; // its own line, far from both counters
   const sab = new SharedArrayBuffer(4 * (startLine + 16));
@@ -80,11 +81,11 @@ export async function measureFalseSharing({
   signal?: AbortSignal;
 }): Promise<FalseSharingResult> {
   const runs = {
-    'same line': [] as Awaited<ReturnType<typeof once>>[],
-    padded: [] as Awaited<ReturnType<typeof once>>[],
+    'same line': [] as Awaited<ReturnType<typeof runPlacement>>[],
+    padded: [] as Awaited<ReturnType<typeof runPlacement>>[],
   };
   for (let i = 0; i < repetitions; i++) {
-    for (const p of ['same line', 'padded'] as const) runs[p].push(await once(p, iterations, signal));
+    for (const p of ['same line', 'padded'] as const) runs[p].push(await runPlacement(p, iterations, signal));
   }
   const summary = (placement: Placement): PlacementRun => {
     const rs = runs[placement];
