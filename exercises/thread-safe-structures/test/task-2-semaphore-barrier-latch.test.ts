@@ -1,10 +1,10 @@
-import { expectNoLeaks } from '@course/test-support';
+import { expectNoLeaks, explore } from '@course/test-support';
 import { describe, expect, it } from 'vitest';
 import { Barrier } from '../src/barrier';
 import { CountdownLatch } from '../src/countdown-latch';
 import { Semaphore } from '../src/semaphore';
 import { newGate } from './fixtures/gate';
-import { loopTurns, runScenario } from './fixtures/harness';
+import { EXPLORATION, EXPLORE_WORKER, loopTurns, runScenario } from './fixtures/harness';
 
 describe('Task 2: Semaphore, Barrier and countdown latch', () => {
   expectNoLeaks();
@@ -104,6 +104,67 @@ describe('Task 2: Semaphore, Barrier and countdown latch', () => {
       const indexes = results.map((res) => res.indexes[r]).sort();
       expect(indexes, `arrival indexes of round ${r}`).toEqual([0, 1, 2, 3]);
     }
+  });
+
+  // Explored: the same small scenario under many interleavings, each forced step by step by the
+  // explorer (@course/test-support explore), not left to the machine. A race whose window is a few
+  // instructions wide shows up in the first schedules that put another thread inside that window.
+  it('CountdownLatch, explored: 2 threads counting down and 1 waiting open the latch in every interleaving', async () => {
+    await explore({
+      name: 'latch',
+      worker: EXPLORE_WORKER,
+      participants: [
+        { name: 'counter 1', scenario: 'countDown' },
+        { name: 'counter 2', scenario: 'countDown' },
+        { name: 'waiter', scenario: 'awaitLatch' },
+      ],
+      setup: () => ({ latch: new CountdownLatch(2).buffer }),
+      check: ({ shared, results }) => {
+        expect(CountdownLatch.from(shared.latch as SharedArrayBuffer).remaining(), 'count left').toBe(0);
+        expect(results[2], 'wait() of the waiter').toBe(true);
+      },
+      hint: 'countDown() must take one off the count in one atomic step (Atomics.sub or a compareExchange loop): two threads that both read the count and then both write it lose one countDown.',
+      ...EXPLORATION,
+    });
+  });
+
+  it('Semaphore, explored: release(2) wakes both threads asleep in acquire(), in every interleaving', async () => {
+    await explore({
+      name: 'semaphore-release-n',
+      worker: EXPLORE_WORKER,
+      participants: [
+        { name: 'acquirer 1', scenario: 'acquire' },
+        { name: 'acquirer 2', scenario: 'acquire' },
+        { name: 'releaser', scenario: 'release', args: { n: 2 } },
+      ],
+      setup: () => ({ semaphore: new Semaphore(0).buffer }),
+      check: ({ shared, results }) => {
+        expect(results.slice(0, 2), 'acquire() results').toEqual([true, true]);
+        expect(Semaphore.from(shared.semaphore as SharedArrayBuffer).available(), 'permits left').toBe(0);
+      },
+      hint: 'release(n) gives back n permits, so it must wake up to n sleepers (Atomics.notify(word, index, n)); waking one leaves the others asleep next to free permits.',
+      ...EXPLORATION,
+    });
+  });
+
+  it('Barrier, explored: 2 parties x 2 rounds always get through, in every interleaving', async () => {
+    await explore({
+      name: 'barrier',
+      worker: EXPLORE_WORKER,
+      participants: [
+        { name: 'party 1', scenario: 'barrierRounds', args: { rounds: 2 } },
+        { name: 'party 2', scenario: 'barrierRounds', args: { rounds: 2 } },
+      ],
+      setup: () => ({ barrier: new Barrier(2).buffer }),
+      check: ({ results }) => {
+        const [a, b] = results as number[][];
+        for (let r = 0; r < 2; r++) {
+          expect([a?.[r], b?.[r]].sort(), `arrival indexes of round ${r}`).toEqual([0, 1]);
+        }
+      },
+      hint: 'read the round BEFORE arriving: once you have arrived, the last party may open the barrier and start the next round before you read it, and you then wait for a round that needs you to arrive again.',
+      ...EXPLORATION,
+    });
   });
 
   it('Barrier.arriveAndWait fails with a clear message when a party never arrives', async () => {

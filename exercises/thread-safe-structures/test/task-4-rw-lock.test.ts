@@ -1,8 +1,8 @@
-import { expectNoLeaks } from '@course/test-support';
+import { expectNoLeaks, explore } from '@course/test-support';
 import { describe, expect, it } from 'vitest';
 import { ReadWriteLock } from '../src/rw-lock';
 import { newGate } from './fixtures/gate';
-import { loopTurns, runScenario, untilWord } from './fixtures/harness';
+import { EXPLORATION, EXPLORE_WORKER, loopTurns, runScenario, untilWord } from './fixtures/harness';
 
 describe('Task 4: Readers-writer lock', () => {
   expectNoLeaks();
@@ -80,6 +80,29 @@ describe('Task 4: Readers-writer lock', () => {
     expect(lock.tryWriteLock()).toBe(true);
     expect(lock.tryReadLock()).toBe(false);
     lock.writeUnlock();
+  });
+
+  it('explored: a writer that gives up wakes the reader queued behind it, in every interleaving', async () => {
+    // A reader holds the lock for the whole run (taken in setup), so the writer can only time out;
+    // the explorer lets it time out only once nothing else can run, i.e. once the second reader is
+    // asleep behind it. That reader waits with no timeout: only the writer leaving can wake it.
+    await explore({
+      name: 'rw-lock-writer-gives-up',
+      worker: EXPLORE_WORKER,
+      participants: [
+        { name: 'writer', scenario: 'writerGivesUp' },
+        { name: 'reader', scenario: 'readThrough' },
+      ],
+      setup: () => {
+        const lock = new ReadWriteLock();
+        if (!lock.tryReadLock()) throw new Error('tryReadLock() failed on a fresh lock');
+        return { lock: lock.buffer };
+      },
+      check: ({ results }) =>
+        expect(results, '[writer got the lock, reader got the lock]').toEqual([false, true]),
+      hint: 'a writer that times out stops blocking new readers; readers already asleep behind it waited only because of it and must be woken (Atomics.notify) when it leaves.',
+      ...EXPLORATION,
+    });
   });
 
   it('writeUnlock() by a thread that does not hold the write lock throws', async () => {

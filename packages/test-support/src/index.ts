@@ -1,5 +1,18 @@
 export * from './busy-intervals';
 export {
+  type ExplorationReport,
+  type ExploreOptions,
+  type ExploreParticipant,
+  explore,
+  formatTrace,
+  replayFromEnv,
+  ScheduleFailure,
+  type ScheduleOutcome,
+  type StrategyName,
+  type TraceStep,
+} from './explore/explore';
+export { decodeSchedule, encodeSchedule } from './explore/schedulers';
+export {
   describeLeaks,
   diffResources,
   expectNoLeaks,

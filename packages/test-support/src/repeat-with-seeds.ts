@@ -46,7 +46,17 @@ export function replayCommand(
   testName: string | undefined,
   root: string,
 ): string {
-  const env = `COURSE_SEED=${seed}${process.env.COURSE_TARGET === 'solutions' ? ' COURSE_TARGET=solutions' : ''}`;
+  return replayCommandWith(`COURSE_SEED=${seed}`, testPath, testName, root);
+}
+
+/** The command that runs one vitest test alone with `assignment` (`NAME=value`) in its environment. */
+export function replayCommandWith(
+  assignment: string,
+  testPath: string | undefined,
+  testName: string | undefined,
+  root: string,
+): string {
+  const env = `${assignment}${process.env.COURSE_TARGET === 'solutions' ? ' COURSE_TARGET=solutions' : ''}`;
   if (!testPath) return `${env} <your test command>`;
   const rel = relative(root, testPath).split('\\').join('/');
   const m = /^(.*?\/test)\/(.*)$/.exec(rel);
@@ -79,23 +89,28 @@ export async function repeatWithSeeds(
     try {
       await scenario({ seed, random, yieldPoint: seededYields(random, options.maxYieldTurns ?? 3) });
     } catch (err) {
-      const state = safeExpectState();
-      let root = process.cwd();
-      try {
-        root = workspaceRoot(state.testPath ?? process.cwd());
-      } catch {
-        // Outside the course: paths stay relative to the current folder.
-      }
       const cause = err instanceof Error ? err.message : String(err);
       const failure = new Error(
         `Seed ${seed} failed (seeds ${seeds[0]}..${seeds[seeds.length - 1]}): ${cause}\n` +
-          `Replay this seed alone: ${replayCommand(seed, state.testPath, state.currentTestName, root)}`,
+          `Replay this seed alone: ${currentTestCommand(`COURSE_SEED=${seed}`)}`,
       );
       (failure as Error & { seed?: number }).seed = seed;
       failure.cause = err;
       throw failure;
     }
   }
+}
+
+/** replayCommandWith for the vitest test running now (from the course's root when inside it). */
+export function currentTestCommand(assignment: string): string {
+  const state = safeExpectState();
+  let root = process.cwd();
+  try {
+    root = workspaceRoot(state.testPath ?? process.cwd());
+  } catch {
+    // Outside the course: paths stay relative to the current folder.
+  }
+  return replayCommandWith(assignment, state.testPath, state.currentTestName, root);
 }
 
 function safeExpectState(): { testPath?: string; currentTestName?: string } {
