@@ -38,7 +38,7 @@ export const lesson = defineLesson({
       'Synchronous code finishes first; then the whole nextTick queue; then promise reactions (microtasks).',
     );
     out.say(
-      'Inside an I/O callback, setImmediate (check phase, same turn) always beats setTimeout(0) (timers, next turn).',
+      'Inside an I/O callback, setImmediate always beats setTimeout(0): check comes right after poll, and the timer is not due yet.',
     );
     const tally = await timeoutVsImmediateTally(quick ? 20 : 100);
     out.figure(

@@ -8,9 +8,10 @@ import { readFile } from 'node:fs';
  * queue before `process.nextTick` callbacks get their turn, so it would see a different order.
  *
  * What Node guarantees here: synchronous code, then every `nextTick` callback, then every promise
- * reaction (microtask); then the timers and check phases. Whether a `setTimeout(0)` or a
- * `setImmediate` comes first from here is NOT guaranteed: it depends on whether 1 ms has already
- * elapsed when the loop enters the timers phase.
+ * reaction (microtask); then the loop's phases. Whether a `setTimeout(0)` or a `setImmediate` comes
+ * first from here is NOT guaranteed: it depends on whether 1 ms has already elapsed when the loop
+ * next runs its due timers (since libuv 1.45, Node >= 20.3: once before the first iteration, then at
+ * the end of each, after poll, check and close callbacks).
  *
  * @example
  * await orderFromMacrotask(); // ['sync', 'nextTick', 'promise', 'timeout' | 'immediate', ...]
@@ -37,8 +38,9 @@ export function orderFromMacrotask(): Promise<string[]> {
 
 /**
  * The same schedule from inside an I/O callback (`fs.readFile`'s). Here the order is fixed: the
- * loop is in its poll phase, the check phase (`setImmediate`) comes next in the same turn, and the
- * timers phase only in the following turn. So `immediate` always beats `timeout`.
+ * loop is in its poll phase and the check phase (`setImmediate`) comes right after it, before the
+ * loop runs its due timers again; a `setTimeout(0)` set now needs at least 1 ms to be due. So
+ * `immediate` always beats `timeout`.
  *
  * @example
  * await orderInsideIoCallback(); // ['io', 'sync', 'nextTick', 'promise', 'immediate', 'timeout']
