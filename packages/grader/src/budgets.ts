@@ -4,8 +4,18 @@ import type { ReferenceTimes } from './tamper';
 /** What a run is allowed: per test and for the whole exercise (start-up included). */
 export interface Budgets {
   testMs: number;
+  /** Importing one test file, with everything it imports (the top level of the student's modules). */
+  loadMs: number;
   exerciseMs: number;
 }
+
+/**
+ * The import budget unless exercise.json sets `budgets.loadMs`. Importing a test file takes well under
+ * a second (vite transforms it and what it imports); the budget is generous for a loaded one-core
+ * machine and still gives an infinite loop at a module's top level its verdict within ~10 s of the
+ * start instead of after the whole exercise budget (which is minutes for some exercises).
+ */
+export const LOAD_MS = 5_000;
 
 /** The hard cap per exercise unless exercise.json sets its own. */
 export const EXERCISE_CAP_MS = 20_000;
@@ -20,7 +30,7 @@ export const EXERCISE_CAP_MS = 20_000;
  * solution on a busy 2-core machine must never be stopped.
  *
  * @example
- * deriveBudgets(meta, { totalMs: 3000, slowestTestMs: 400 }) // { testMs: 3000, exerciseMs: 14000, source: 'reference' }
+ * deriveBudgets(meta, { totalMs: 3000, slowestTestMs: 400 }) // { testMs: 3000, loadMs: 5000, exerciseMs: 14000, source: 'reference' }
  */
 export function deriveBudgets(meta: ExerciseMeta, reference?: ReferenceTimes): Budgets & { source: string } {
   const clamp = (v: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, v)));
@@ -32,10 +42,10 @@ export function deriveBudgets(meta: ExerciseMeta, reference?: ReferenceTimes): B
   const exerciseMs =
     meta.budgets.exerciseMs ?? Math.max(derivedExercise, Math.min(EXERCISE_CAP_MS, testMs * 2));
   const source =
-    meta.budgets.testMs || meta.budgets.exerciseMs
+    meta.budgets.testMs || meta.budgets.exerciseMs || meta.budgets.loadMs
       ? 'exercise.json'
       : reference
         ? 'reference solution'
         : 'default';
-  return { testMs, exerciseMs, source };
+  return { testMs, loadMs: meta.budgets.loadMs ?? LOAD_MS, exerciseMs, source };
 }

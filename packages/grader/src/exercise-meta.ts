@@ -16,7 +16,7 @@ export interface ExerciseMeta {
   title: string;
   concepts: string[];
   tasks: TaskMeta[];
-  budgets: { testMs?: number; exerciseMs?: number };
+  budgets: { testMs?: number; loadMs?: number; exerciseMs?: number };
   /** The exercise folder. */
   dir: string;
 }
@@ -44,7 +44,7 @@ export function parseExerciseMeta(raw: unknown, file: string, dir: string): Exer
   const ids = new Set(tasks.map((t) => t.id));
   if (ids.size !== tasks.length) fail('task ids must be unique');
   const budgets = (o.budgets ?? {}) as Record<string, unknown>;
-  for (const key of ['testMs', 'exerciseMs'] as const) {
+  for (const key of ['testMs', 'loadMs', 'exerciseMs'] as const) {
     const v = budgets[key];
     if (v !== undefined && !(typeof v === 'number' && v > 0))
       fail(`budgets.${key} must be a positive number of milliseconds`);

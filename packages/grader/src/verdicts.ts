@@ -103,7 +103,20 @@ export function judge(
     .map((t) => fromRaw(t, testBudgetMs));
   const problems: string[] = [];
 
-  if (outcome.overrun) {
+  if (outcome.overrun?.kind === 'load' && outcome.overrun.load) {
+    const { file, ranMs } = outcome.overrun.load;
+    const message = `Stopped: importing ${basename(file)} had not finished after ${(ranMs / 1000).toFixed(1)} s (the ${outcome.overrun.budgetMs} ms budget for loading a test file). No test had started: the code that runs when a module is imported (its top level, outside any function) never finished — an infinite loop, a busy-wait or a blocking call there? Look at the top level of the files this test file imports (your src/ files). The run and everything it started were killed.`;
+    problems.push(message);
+    tests.push({
+      name: `${basename(file)} (loading the file)`,
+      taskId: taskIdOfFile(file),
+      status: 'error',
+      message,
+      output: '',
+      durationMs: ranMs,
+      file,
+    });
+  } else if (outcome.overrun) {
     const o = outcome.overrun;
     const what = o.test
       ? `"${o.test.name}" was still running after ${(o.test.ranMs / 1000).toFixed(1)} s`

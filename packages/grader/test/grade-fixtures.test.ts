@@ -98,6 +98,49 @@ describe('grading deliberately wrong solutions', () => {
     for (const pid of pids) expect(running(pid), `process ${pid} survived the grading`).toBe(false);
   });
 
+  it('an infinite loop at a module’s top level is stopped by the load budget, naming the file being loaded', async () => {
+    const { layout, cleanup } = fixtureLayout({ solutionsDir: join(WRONG, 'import-loop') });
+    cleanups.push(cleanup);
+    const pidFile = join(layout.stateDir, '..', 'pids.txt');
+    const started = Date.now();
+    const v = await gradeExercise(layout, 'tiny', {
+      target: 'solution',
+      env: { COURSE_FIXTURE_PID_FILE: pidFile },
+    });
+    const elapsed = Date.now() - started;
+    expect(v.status, v.problems.join('\n')).toBe('error');
+    const stuck = failing(v, 2);
+    expect(stuck?.name).toBe('task-2-pause.test.ts (loading the file)');
+    expect(stuck?.message).toMatch(
+      /^Stopped: importing task-2-pause\.test\.ts had not finished after \d+\.\d s \(the 5000 ms budget for loading a test file\)\. No test had started/,
+    );
+    // Well before the exercise budget (60 s here): the load budget (5 s) plus vitest's start-up.
+    expect(elapsed).toBeLessThan(30_000);
+    const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
+    expect(pids.length).toBeGreaterThan(0);
+    for (const pid of pids) expect(running(pid), `process ${pid} survived the grading`).toBe(false);
+  });
+
+  it('processes that left the process group (detached, double fork + setsid) are found, reported and killed', async () => {
+    const { layout, cleanup } = fixtureLayout({ solutionsDir: join(WRONG, 'escapes-the-group') });
+    cleanups.push(cleanup);
+    const pidFile = join(layout.stateDir, '..', 'pids.txt');
+    const v = await gradeExercise(layout, 'tiny', {
+      target: 'solution',
+      env: { COURSE_FIXTURE_PID_FILE: pidFile },
+    });
+    const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(running(pid), `process ${pid} survived the grading`).toBe(false);
+    // Every task passed, but the exercise did not: what it left behind is named, pid by pid.
+    expect(v.tasks.map((t) => t.testsPassed)).toEqual([true, true]);
+    expect(v.status).toBe('fail');
+    const problem = v.problems.find((p) => p.startsWith('Processes were still running'));
+    expect(problem, v.problems.join('\n')).toBeDefined();
+    for (const pid of pids)
+      expect(problem).toMatch(new RegExp(`^  ${pid} .*\\(it had left the process group\\)$`, 'm'));
+  });
+
   it('a modified or deleted test file is reported by name and the exercise is not counted as passed', async () => {
     const { root, layout, cleanup } = copyCourse();
     cleanups.push(cleanup);

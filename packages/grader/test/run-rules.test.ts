@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldOutcome, parseResults, type RunEnd } from '../src/run/outcome';
 import { overrunOf, TEST_GRACE_MS } from '../src/run/watchdog';
-import type { TestProgress } from '../src/vitest/progress-events';
+import { loadingFiles, type ProgressEvent, type TestProgress } from '../src/vitest/progress-events';
 
-const budgets = { testMs: 1_000, exerciseMs: 10_000 };
+const budgets = { testMs: 1_000, loadMs: 6_000, exerciseMs: 10_000 };
 const test = (id: string, startedAt: number, endedAt?: number, output = ''): TestProgress => ({
   id,
   name: `T > ${id}`,
@@ -40,6 +40,35 @@ describe('the watchdog rules', () => {
       overrunOf(budgets, { now, startedAt: 0, progress: [test('a', 0, 10)], tail: 'RUN  vitest' }),
     ).toEqual({ kind: 'exercise', budgetMs: 10_000, lastOutput: 'RUN  vitest' });
     expect(overrunOf(budgets, { now: 10_000, startedAt: 0, progress: [], tail: '' })).toBeUndefined();
+  });
+});
+
+describe('the load budget', () => {
+  const load = (file: string, pid: number, at: number): ProgressEvent => ({ ev: 'load', file, pid, at });
+
+  it('a file is loading from its load until its loaded, a test start in its process, or its process’s next load', () => {
+    expect(loadingFiles([load('a', 1, 0)])).toEqual([{ file: 'a', pid: 1, startedAt: 0 }]);
+    expect(loadingFiles([load('a', 1, 0), { ev: 'loaded', file: 'a', pid: 9, at: 5 }])).toEqual([]);
+    expect(
+      loadingFiles([load('a', 1, 0), { ev: 'start', id: 't', name: 'T', file: 'a', pid: 1, at: 5 }]),
+    ).toEqual([]);
+    // Process 1 went on to b (a had no tests); process 2 is still importing c.
+    expect(loadingFiles([load('a', 1, 0), load('c', 2, 1), load('b', 1, 3)])).toEqual([
+      { file: 'c', pid: 2, startedAt: 1 },
+      { file: 'b', pid: 1, startedAt: 3 },
+    ]);
+  });
+
+  it('stops a run whose file has been loading for longer than loadMs, naming the file', () => {
+    const loading = [{ file: '/x/test/task-2-a.test.ts', pid: 1, startedAt: 100 }];
+    const view = { startedAt: 0, progress: [], loading, tail: 'RUN' };
+    expect(overrunOf(budgets, { ...view, now: 100 + budgets.loadMs })).toBeUndefined();
+    expect(overrunOf(budgets, { ...view, now: 101 + budgets.loadMs })).toEqual({
+      kind: 'load',
+      budgetMs: budgets.loadMs,
+      load: { file: '/x/test/task-2-a.test.ts', ranMs: budgets.loadMs + 1 },
+      lastOutput: 'RUN',
+    });
   });
 });
 

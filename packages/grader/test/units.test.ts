@@ -107,7 +107,16 @@ describe('deriveBudgets', () => {
       testMs: 15_000,
       exerciseMs: 20_000,
     });
-    expect(deriveBudgets(meta)).toMatchObject({ testMs: 10_000, exerciseMs: 20_000, source: 'default' });
+    expect(deriveBudgets(meta)).toMatchObject({
+      testMs: 10_000,
+      loadMs: 5_000,
+      exerciseMs: 20_000,
+      source: 'default',
+    });
+    expect(deriveBudgets({ ...meta, budgets: { loadMs: 2_000 } })).toMatchObject({
+      loadMs: 2_000,
+      source: 'exercise.json',
+    });
   });
 });
 

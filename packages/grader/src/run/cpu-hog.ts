@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { killGroup, trackGroup, untrackGroup } from './process-group';
+import { newRunMarker, type RunProcesses, sweep, trackRun, untrackRun } from './process-group';
 
 /**
  * A process spinning one core flat out, beside a verification run: tests that only pass on an idle
@@ -10,14 +10,19 @@ import { killGroup, trackGroup, untrackGroup } from './process-group';
  * try { await gradeExercise(...); } finally { hog.stop(); }
  */
 export function startCpuHog(): { stop(): void } {
-  const child = spawn(process.execPath, ['-e', 'for(;;){}'], { detached: true, stdio: 'ignore' });
-  const pgid = child.pid;
-  if (pgid === undefined) throw new Error('Could not start the CPU hog');
-  trackGroup(pgid);
+  const marker = newRunMarker();
+  const child = spawn(process.execPath, ['-e', 'for(;;){}'], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, [marker]: '1' },
+  });
+  if (child.pid === undefined) throw new Error('Could not start the CPU hog');
+  const run: RunProcesses = { pgid: child.pid, marker };
+  trackRun(run);
   return {
     stop() {
-      killGroup(pgid);
-      untrackGroup(pgid);
+      sweep(run);
+      untrackRun(run);
     },
   };
 }

@@ -14,10 +14,13 @@ export interface RawTest {
 
 /** Why a run was stopped before it finished. */
 export interface Overrun {
-  kind: 'test' | 'exercise';
+  /** A test over the test budget, a file's import over the load budget, the run over the exercise's. */
+  kind: 'test' | 'load' | 'exercise';
   budgetMs: number;
   /** The test that was running, if one was. */
   test?: { name: string; file: string; ranMs: number };
+  /** kind 'load': the test file whose import (with everything it imports) never finished. */
+  load?: { file: string; ranMs: number };
   lastOutput: string;
 }
 

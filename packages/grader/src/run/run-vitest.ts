@@ -4,9 +4,9 @@ import { dirname, join } from 'node:path';
 import type { Budgets } from '../budgets';
 import type { ExerciseMeta } from '../exercise-meta';
 import type { Layout } from '../layout';
-import { foldProgress, parseProgress, type TestProgress } from '../vitest/progress-events';
+import { foldProgress, loadingFiles, type ProgressEvent, parseProgress } from '../vitest/progress-events';
 import { foldOutcome, type Overrun, parseResults, type RunOutcome } from './outcome';
-import { groupMembers, killGroup, trackGroup, untrackGroup } from './process-group';
+import { newRunMarker, type RunProcesses, runMembers, sweep, trackRun, untrackRun } from './process-group';
 import { overrunOf } from './watchdog';
 
 export interface RunRequest {
@@ -51,10 +51,12 @@ function vitestArgs(config: string, budgets: Budgets): string[] {
 }
 
 /** The test process's environment: where to report, no colour, and which code is under test. */
-function vitestEnv(request: RunRequest, files: RunFiles): NodeJS.ProcessEnv {
+function vitestEnv(request: RunRequest, files: RunFiles, marker: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...request.env,
+    // Inherited by everything the run starts, however it detaches: how the sweep finds it.
+    [marker]: '1',
     COURSE_GRADE_PROGRESS: files.progress,
     COURSE_GRADE_RESULTS: files.results,
     NO_COLOR: '1',
@@ -95,15 +97,16 @@ export function runVitest(request: RunRequest): Promise<RunOutcome> {
   mkdirSync(scratch, { recursive: true });
 
   const startedAt = Date.now();
+  const marker = newRunMarker();
   const child = spawn(process.execPath, vitestArgs(config, budgets), {
     cwd: meta.dir,
-    env: vitestEnv(request, files),
+    env: vitestEnv(request, files, marker),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const pgid = child.pid;
-  if (pgid === undefined) throw new Error(`Could not start vitest for ${meta.name}`);
-  trackGroup(pgid);
+  if (child.pid === undefined) throw new Error(`Could not start vitest for ${meta.name}`);
+  const run: RunProcesses = { pgid: child.pid, marker };
+  trackRun(run);
 
   let tail = '';
   const keep = (chunk: Buffer) => {
@@ -114,49 +117,77 @@ export function runVitest(request: RunRequest): Promise<RunOutcome> {
 
   let overrun: Overrun | undefined;
   let cancelled = false;
-  const readProgress = (): TestProgress[] => {
+  const readEvents = (): ProgressEvent[] => {
     try {
-      return foldProgress(parseProgress(readFileSync(files.progress, 'utf8')));
+      return parseProgress(readFileSync(files.progress, 'utf8'));
     } catch {
       return [];
     }
   };
 
   const watchdog = setInterval(() => {
-    overrun = overrunOf(budgets, { now: Date.now(), startedAt, progress: readProgress(), tail });
+    const events = readEvents();
+    overrun = overrunOf(budgets, {
+      now: Date.now(),
+      startedAt,
+      progress: foldProgress(events),
+      loading: loadingFiles(events),
+      tail,
+    });
     if (overrun) {
       clearInterval(watchdog);
-      killGroup(pgid);
+      sweep(run);
     }
   }, POLL_MS);
 
   const onAbort = () => {
     cancelled = true;
-    killGroup(pgid);
+    sweep(run);
   };
   request.signal?.addEventListener('abort', onAbort, { once: true });
   if (request.signal?.aborted) onAbort();
 
   return new Promise((resolve) => {
-    child.once('close', (code, signal) => {
+    // On 'exit', not 'close': a process that left the group but holds vitest's stdout open would
+    // keep 'close' from ever coming. Sweeping first closes those pipes too.
+    child.once('exit', (code, signal) => {
+      const wallMs = Date.now() - startedAt;
       clearInterval(watchdog);
       request.signal?.removeEventListener('abort', onAbort);
-      // Whatever is left in the group now outlived the test run: report it, then end it.
-      const left = groupMembers(pgid);
-      killGroup(pgid);
-      untrackGroup(pgid);
-      const outcome = foldOutcome({
-        results: existsSync(files.results) ? parseResults(readFileSync(files.results, 'utf8')) : [],
-        progress: readProgress(),
-        leftRunning: left.map((m) => `${m.pid} ${m.command}`),
-        ...(overrun ? { overrun } : {}),
-        cancelled,
-        exit: { code, signal },
-        tail,
-        wallMs: Date.now() - startedAt,
-      });
-      rmSync(scratch, { recursive: true, force: true });
-      resolve(outcome);
+      // Whatever of the run is alive now outlived it: report it, then end it.
+      const left = runMembers(run);
+      const survivors = sweep(run);
+      untrackRun(run);
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        clearTimeout(drained);
+        const outcome = foldOutcome({
+          results: existsSync(files.results) ? parseResults(readFileSync(files.results, 'utf8')) : [],
+          progress: foldProgress(readEvents()),
+          leftRunning: [
+            ...left.map(
+              (m) => `${m.pid} ${m.command}${m.how === 'marker' ? ' (it had left the process group)' : ''}`,
+            ),
+            ...survivors.map((m) => `${m.pid} ${m.command} (STILL RUNNING: the grader could not kill it)`),
+          ],
+          ...(overrun ? { overrun } : {}),
+          cancelled,
+          exit: { code, signal },
+          tail,
+          wallMs,
+        });
+        rmSync(scratch, { recursive: true, force: true });
+        resolve(outcome);
+      };
+      // The last output is read until the pipes close (bounded: a survivor may hold them).
+      const drained = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish();
+      }, 2_000);
+      child.once('close', finish);
     });
   });
 }

@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import type { ProgressEvent } from './progress-events';
 
 // The parts of vitest's reporter API used here (vitest/node's types are ESM-only, this file is CJS).
 interface TestCase {
@@ -40,6 +41,7 @@ export type ResultLine =
 
 export default class GradeReporter {
   private readonly out = process.env.COURSE_GRADE_RESULTS ?? '';
+  private readonly progress = process.env.COURSE_GRADE_PROGRESS ?? '';
 
   private write(line: ResultLine): void {
     if (this.out) appendFileSync(this.out, `${JSON.stringify(line)}\n`);
@@ -60,7 +62,19 @@ export default class GradeReporter {
     });
   }
 
+  /** The file's top level ran (or failed): it is no longer loading (see loadingFiles). */
+  private loaded(module: TestModule): void {
+    if (!this.progress) return;
+    const event: ProgressEvent = { ev: 'loaded', file: module.moduleId, pid: process.pid, at: Date.now() };
+    appendFileSync(this.progress, `${JSON.stringify(event)}\n`);
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    this.loaded(module);
+  }
+
   onTestModuleEnd(module: TestModule): void {
+    this.loaded(module);
     const errors = module.errors();
     if (errors.length > 0)
       this.write({

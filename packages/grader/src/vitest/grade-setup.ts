@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { liveHandles } from '@course/runtime';
-import { afterAll, afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { installNetGuard } from '../guard/install-net-guard';
 import { OUTPUT_CAP, type ProgressEvent } from './progress-events';
 
@@ -34,6 +34,12 @@ if (progressFile) {
   process.once('exit', () => {
     if (fd !== undefined) closeSync(fd);
   });
+  // A setup file runs just before its test file is imported, and its beforeAll just after: between
+  // the two, the test file's top level and everything it imports run (an infinite loop there is
+  // named by the file, see the watchdog's load budget).
+  const file = expect.getState().testPath ?? '';
+  emit({ ev: 'load', file, pid: process.pid, at: Date.now() });
+  beforeAll(() => emit({ ev: 'loaded', file, pid: process.pid, at: Date.now() }));
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const original = console[method].bind(console);
     console[method] = (...args: unknown[]) => {
