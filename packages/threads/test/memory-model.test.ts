@@ -8,9 +8,11 @@ import {
   MIN_INTERLEAVED,
   MIN_TOGETHER,
   reorderingEvidence,
+  spinEvidence,
 } from '../src/memory-model';
 import { measureFalseSharing } from '../src/memory-model/false-sharing';
 import { type LitmusResult, runLitmus } from '../src/memory-model/litmus';
+import { spinVersusPark } from '../src/memory-model/spin-vs-park';
 
 afterEach(() => {
   expect(liveHandles()).toHaveLength(0);
@@ -84,12 +86,28 @@ describe('false sharing', () => {
   });
 });
 
+describe('spin-then-park vs park-only', () => {
+  it('completes every hand-over both ways and counts how each wait ended', async () => {
+    const r = await spinVersusPark({ roundTrips: 500, spins: 1_000 });
+    expect(r.parkOnly.spunShare).toBe(0); // spins = 0 never ends a wait while spinning
+    expect(r.spinThenPark.spunShare).toBeGreaterThanOrEqual(0);
+    expect(r.spinThenPark.spunShare).toBeLessThanOrEqual(1);
+    expect(r.ratio).toBeGreaterThan(0);
+  });
+
+  it('judges the speed-up only when most waits ended while spinning', () => {
+    expect(spinEvidence({ ratio: 3, spinThenPark: { spunShare: 0.1 } }).verdict).toBe('not-judged');
+    expect(spinEvidence({ ratio: 3, spinThenPark: { spunShare: 0.9 } }).verdict).toBe('holds');
+    expect(spinEvidence({ ratio: 0.9, spinThenPark: { spunShare: 0.9 } }).verdict).toBe('does-not-hold');
+  });
+});
+
 describe('the lesson', () => {
   it('runs at --quick, never claims a forbidden outcome happened, and prints a ✔ only with the figures behind it', async () => {
     const out = captureNarrator();
     await lesson.run({ quick: true, signal: new AbortController().signal, out });
     const claims = out.claims();
-    expect(claims).toHaveLength(4);
+    expect(claims).toHaveLength(5);
     const text = out.text();
     for (const c of claims) {
       expect(c.evidence.because.length).toBeGreaterThan(0);
