@@ -92,7 +92,7 @@ export const lesson = defineLesson({
   ],
   docs: 'docs/concepts/memory-model.md',
   async run({ quick, out, signal }) {
-    const budgetMs = quick ? 400 : 2_500;
+    const budgetMs = quick ? 400 : 2_000;
     out.say(
       `Each litmus test runs two workers for ${formatMs(budgetMs)}, round after round, meeting at a barrier before every round; each round's two reads (r1, r2) are tallied. CPU: ${arch()}.`,
     );
@@ -163,7 +163,7 @@ export const lesson = defineLesson({
       falseSharingEvidence(f),
     );
     out.heading('Spin-then-park vs park-only');
-    const sp = await spinVersusPark({ roundTrips: quick ? 3_000 : 20_000, spins: 2_000, signal });
+    const sp = await spinVersusPark({ roundTrips: quick ? 2_000 : 5_000, spins: 2_000, signal });
     out.table(
       [sp.parkOnly, sp.spinThenPark],
       [
