@@ -1,7 +1,7 @@
 # The course in a container: `docker build -t node-concurrency-course .` then
 # `docker run -it --rm node-concurrency-course` opens the menu (use -it: the menu needs a terminal).
 # `docker run --rm node-concurrency-course pnpm test` runs every test.
-FROM node:20-slim
+FROM node:24-slim
 
 # The pinned pnpm, without corepack (its signature check fails on some networks).
 ARG PNPM_VERSION=10.24.0

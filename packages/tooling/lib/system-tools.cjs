@@ -41,14 +41,17 @@ function identify(file) {
 }
 
 /**
- * One line naming the tools found and their versions on disk; changes whenever a test that depends
- * on them could give another result.
+ * One line naming the Node that runs the tests and the tools found with their versions on disk;
+ * changes whenever a test could give another result (turbo does not hash the Node version itself,
+ * so without it a run on Node 24 would replay Node 20's results).
  *
  * @example
- * systemToolsKey({ PATH: '' }); // 'chromium=/usr/bin/chromium@2384:1733312000000 redis-server=-'
+ * systemToolsKey({ PATH: '' }); // 'node=v20.20.2 chromium=/usr/bin/chromium@2384:1733312000000 redis-server=-'
  */
 function systemToolsKey(env = process.env) {
-  return `chromium=${identify(chromiumPath(env))} redis-server=${identify(findRedisServer(env.PATH ?? ''))}`;
+  const chromium = identify(chromiumPath(env));
+  const redis = identify(findRedisServer(env.PATH ?? ''));
+  return `node=${process.version} chromium=${chromium} redis-server=${redis}`;
 }
 
 module.exports = { chromiumPath, findRedisServer, systemToolsKey };

@@ -3,5 +3,5 @@ type Env = Record<string, string | undefined>;
 export declare function chromiumPath(env?: Env): string | undefined;
 /** The `redis-server` executable on PATH, or undefined. */
 export declare function findRedisServer(pathVar?: string): string | undefined;
-/** One line naming the tools found and their versions on disk (the cache key of `pnpm test`). */
+/** One line naming the Node version and the tools found with their versions on disk (part of `pnpm test`'s cache key). */
 export declare function systemToolsKey(env?: Env): string;

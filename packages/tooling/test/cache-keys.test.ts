@@ -143,4 +143,8 @@ describe('systemToolsKey (the tools part of the key)', () => {
     expect(chromiumPath({ CHROMIUM_PATH: fake })).toBe(fake);
     expect(systemToolsKey({ CHROMIUM_PATH: fake, PATH: '' })).toContain(`chromium=${fake}@`);
   });
+
+  it('names the Node that runs the tests, so another Node never replays these results', () => {
+    expect(systemToolsKey({ PATH: '' })).toMatch(new RegExp(`^node=${process.version} `));
+  });
 });
