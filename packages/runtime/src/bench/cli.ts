@@ -6,19 +6,20 @@ import { writeMarkdownSummary } from './markdown-summary';
 import { writeReport } from './report';
 
 /**
- * `pnpm bench [name ...] [--quick] [--report]`: run the workspace's benchmarks, each in its own
- * process (one bench's leftovers cannot skew the next), then write bench-results/report.html.
+ * `pnpm bench [name ...] [--quick] [--report-only]`: run the workspace's benchmarks, each in its own
+ * process (one bench's leftovers cannot skew the next), then write bench-results/report.html
+ * (`--report-only`: only rewrite the report from the results already in bench-results/).
  */
 export async function benchCli(argv: readonly string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const reportOnly = argv.includes('--report-only');
   const names = argv.filter((a) => !a.startsWith('--'));
   const unknown = argv.filter(
-    (a) => a.startsWith('--') && !['--quick', '--report', '--report-only'].includes(a),
+    (a) => a.startsWith('--') && !['--quick', '--report-only'].includes(a),
   );
   if (unknown.length) {
     console.error(
-      `Unknown option(s) ${unknown.join(', ')}. Usage: pnpm bench [name ...] [--quick] [--report]`,
+      `Unknown option(s) ${unknown.join(', ')}. Usage: pnpm bench [name ...] [--quick] [--report-only]`,
     );
     return 2;
   }
