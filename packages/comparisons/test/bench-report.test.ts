@@ -59,8 +59,19 @@ describe('pnpm bench results and report', () => {
     expect(json.sizes).toEqual({ iterations: 2_000_000 });
     expect(json.cases.map((c: { name: string }) => c.name)).toEqual(['long loop', 'short loop']);
     expect(json.cases[0].samples).toHaveLength(3);
-    expect(json.ratios['short vs long'].ok).toBe(true);
+    // At quick size a claim is shown with its figures but not judged.
+    expect(json.ratios['short vs long']).toMatchObject({ verdict: 'not-judged', ok: null });
     expect(out.text()).toMatch(/vs long loop/);
+    expect(out.text()).toMatch(/○ not judged in this run: .*\n.*not judged at quick size/);
+    expect(out.text()).not.toContain('✔');
+  });
+
+  it('judges a claim at full size against the bound it states', async () => {
+    const out = captureNarrator();
+    await runBench(tiny, { quick: false, out, signal: new AbortController().signal, resultsDir: dir });
+    const json = JSON.parse(readFileSync(join(dir, 'tiny.json'), 'utf8'));
+    expect(json.ratios['short vs long']).toMatchObject({ verdict: 'holds', ok: true });
+    expect(out.claims().map((c) => c.evidence.verdict)).toEqual(['holds']);
   });
 
   it('runs the cases round-robin when asked to interleave, warm-up round first, a slow case fewer times', async () => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { basename, join, relative } from 'node:path';
 import { paint } from '../terminal/colour';
 import { findInPackages, workspaceRoot } from '../workspace';
+import { MISSED_CLAIMS_EXIT } from './define-bench';
 import { writeMarkdownSummary } from './markdown-summary';
 import { writeReport } from './report';
 
@@ -37,11 +38,15 @@ export async function benchCli(argv: readonly string[]): Promise<number> {
   }
 
   let failed = 0;
+  let missed = 0;
   if (!reportOnly) {
     for (const file of chosen) {
       console.log(paint.dim(`\n$ bench ${relative(root, file)}${quick ? ' --quick' : ''}`));
       const code = await runInChild(file, quick, resultsDir);
-      if (code !== 0) {
+      if (code === MISSED_CLAIMS_EXIT) {
+        missed++;
+        console.error(paint.fail(`✘ ${relative(root, file)}: a claim judged in this run did not hold`));
+      } else if (code !== 0) {
         failed++;
         console.error(paint.fail(`✘ ${relative(root, file)} failed (exit ${code})`));
       }
@@ -53,9 +58,9 @@ export async function benchCli(argv: readonly string[]): Promise<number> {
   console.log(
     reportOnly
       ? 'report rebuilt from the saved results'
-      : `${chosen.length - failed} benchmarks ran, ${failed} failed`,
+      : `${chosen.length - failed} benchmarks ran, ${failed} failed, ${missed} missed a judged claim${quick ? ' (claims are not judged at --quick size)' : ''}`,
   );
-  return failed ? 1 : 0;
+  return failed || missed ? 1 : 0;
 }
 
 function runInChild(file: string, quick: boolean, resultsDir: string): Promise<number> {

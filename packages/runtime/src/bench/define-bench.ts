@@ -72,3 +72,6 @@ export function defineBench(bench: Bench): Bench {
   }
   return bench;
 }
+
+/** The exit code of a bench file whose run finished but missed a claim it judged (`pnpm bench` counts it apart). */
+export const MISSED_CLAIMS_EXIT = 3;

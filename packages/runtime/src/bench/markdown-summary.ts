@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { verdictWord } from './report';
 import type { BenchResult } from './run-bench';
 
 /**
@@ -36,7 +37,7 @@ export function writeMarkdownSummary(resultsDir: string): string {
       parts.push('| ratio | value | claim | verdict |', '| --- | ---: | --- | --- |');
       for (const [k, v] of ratios) {
         parts.push(
-          `| ${k} | ${v.value.toFixed(2)}× | ${v.claim?.text ?? v.description ?? ''} | ${v.ok === null ? '' : v.ok ? 'holds' : '**missed**'} |`,
+          `| ${k} | ${v.value.toFixed(2)}× | ${v.claim?.text ?? v.description ?? ''} | ${verdictWord(v).replace('MISSED', '**missed**')} |`,
         );
       }
       parts.push('');

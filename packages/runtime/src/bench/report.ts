@@ -44,12 +44,7 @@ export function writeReport(resultsDir: string): string {
     const ratioTable = claims.length
       ? htmlTable(
           ['ratio', 'value', 'claim', 'verdict'],
-          claims.map(([k, v]) => [
-            k,
-            round(v.value),
-            v.claim?.text ?? '',
-            v.ok === null ? '' : v.ok ? 'holds' : 'MISSED',
-          ]),
+          claims.map(([k, v]) => [k, round(v.value), v.claim?.text ?? '', verdictWord(v)]),
         )
       : '';
     const lines = r.charts.map((c) => lineChartSvg(c)).join('\n');
@@ -73,4 +68,11 @@ export function writeReport(resultsDir: string): string {
 
 function round(n: number): number {
   return Number.isFinite(n) ? Number(n.toFixed(2)) : 0;
+}
+
+/** How a ratio's verdict reads in a report; results saved before verdicts existed carry only `ok`. */
+export function verdictWord(v: { verdict?: string | null; ok: boolean | null }): string {
+  if (v.verdict === 'not-judged') return 'not judged at quick size';
+  const ok = v.verdict ? v.verdict === 'holds' : v.ok;
+  return ok === null ? '' : ok ? 'holds' : 'MISSED';
 }

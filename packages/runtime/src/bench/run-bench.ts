@@ -1,6 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { paint } from '../terminal/colour';
+import {
+  allOf,
+  type ClaimEvidence,
+  type ClaimVerdict,
+  evidenceAtLeast,
+  evidenceAtMost,
+  judgedAtFullSize,
+} from '../lesson/claims';
 import { formatMs, formatRatio } from '../terminal/table';
 import { measure, measureRepeated } from '../timing/measure';
 import { type Summary, summarize } from '../timing/stats';
@@ -21,7 +28,11 @@ export interface BenchResult {
     cpu: Summary;
     samples: Array<{ wallMs: number; cpuMs: number }>;
   }>;
-  ratios: Record<string, RatioSpec & { ok: boolean | null }>;
+  /**
+   * Each ratio with its claim's verdict: `not-judged` at quick size (too small to judge), `null`
+   * when the ratio makes no claim. `ok` is true only for `holds`, false only for `does-not-hold`.
+   */
+  ratios: Record<string, RatioSpec & { verdict: ClaimVerdict | null; ok: boolean | null }>;
   charts: BenchLineChart[];
 }
 
@@ -74,13 +85,19 @@ export async function runBench(
   const ratios: BenchResult['ratios'] = {};
   for (const [key, spec] of Object.entries(bench.ratios?.(medians, ctx) ?? {})) {
     const { claim } = spec;
-    const ok = claim
-      ? (claim.atLeast === undefined || spec.value >= claim.atLeast) &&
-        (claim.atMost === undefined || spec.value <= claim.atMost)
-      : null;
-    ratios[key] = { ...spec, ok };
-    const verdict = ok === null ? '' : ok ? paint.ok(' ✔') : paint.fail(' ✘');
-    out.figure(key, `${formatRatio(spec.value)}${claim ? `  (claim: ${claim.text})` : ''}${verdict}`);
+    if (!claim) {
+      ratios[key] = { ...spec, verdict: null, ok: null };
+      out.figure(key, formatRatio(spec.value));
+      continue;
+    }
+    const evidence = judgedAtFullSize(quick, claimEvidence(key, spec.value, claim));
+    ratios[key] = {
+      ...spec,
+      verdict: evidence.verdict,
+      ok: evidence.verdict === 'not-judged' ? null : evidence.verdict === 'holds',
+    };
+    out.figure(key, formatRatio(spec.value));
+    out.claim(claim.text, evidence);
   }
 
   const result: BenchResult = {
@@ -98,6 +115,15 @@ export async function runBench(
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${bench.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   return result;
+}
+
+/** A ratio against the bounds its claim states, in this run. */
+function claimEvidence(key: string, value: number, claim: NonNullable<RatioSpec['claim']>): ClaimEvidence {
+  const pieces: ClaimEvidence[] = [];
+  if (claim.atLeast !== undefined) pieces.push(evidenceAtLeast(value, claim.atLeast, key));
+  if (claim.atMost !== undefined) pieces.push(evidenceAtMost(value, claim.atMost, key));
+  if (pieces.length === 0) throw new Error(`claim "${claim.text}" of ${key} has neither atLeast nor atMost`);
+  return allOf(...pieces);
 }
 
 /** Every case once per round (warm-up rounds first), so drifting host speed hits all cases alike. */
