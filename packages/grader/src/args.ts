@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { courseCommand, courseRunner, formatUsage, type Runner } from '@course/runtime';
 
 /** What the command line asked for. */
 export interface GradeArgs {
@@ -13,16 +14,23 @@ export interface GradeArgs {
   manifest?: string;
 }
 
-export const USAGE = `Usage: pnpm grade [name...]            grade every exercise, or the named ones
-       pnpm grade --solutions [name...] the same against the reference solutions
-       pnpm grade --watch [name...]     re-grade on save (q or Ctrl-C quits)
-       pnpm grade --hint <name>         the next hint for the first unfinished task
-       pnpm grade --reset <name> [--yes]  put the original stubs back (tests are never touched)
-       pnpm grade --json <file>         also write the results as JSON (exercism test-runner v3 shape)
-       pnpm grade --verify [--runs K]   CI: every task fails as shipped, every solution passes K times
-       pnpm grade --update-hashes       maintainers: record the tests' hashes and reference times
-       pnpm grade --list                the exercises
+const USAGE_LINES = [
+  ['grade', '[name...]', 'grade every exercise, or the named ones'],
+  ['grade', '--solutions [name...]', 'the same against the reference solutions'],
+  ['grade', '--watch [name...]', 're-grade on save (q or Ctrl-C quits)'],
+  ['grade', '--hint <name>', 'the next hint for the first unfinished task'],
+  ['grade', '--reset <name> [--yes]', 'put the original stubs back (tests are never touched)'],
+  ['grade', '--json <file>', 'also write the results as JSON (exercism test-runner v3 shape)'],
+  ['grade', '--verify [--runs K]', 'CI: every task fails as shipped, every solution passes K times'],
+  ['grade', '--update-hashes', "maintainers: record the tests' hashes and reference times"],
+  ['grade', '--list', 'the exercises, in the course order'],
+] as const;
+
+/** How to call the grader, written the way this learner types it (see courseCommand). */
+export function usage(runner: Runner = courseRunner()): string {
+  return `${formatUsage(runner, USAGE_LINES)}
 Options: --root <dir> (course root), --solutions-dir <dir>, --manifest <file>`;
+}
 
 /**
  * Parse the grader's arguments; a mistake throws an error that names it.
@@ -35,17 +43,19 @@ export function parseGradeArgs(argv: readonly string[]): GradeArgs {
   try {
     parsed = parse(argv);
   } catch (err) {
-    throw new Error(`${(err as Error).message}\n\n${USAGE}`);
+    throw new Error(`${(err as Error).message}\n\n${usage()}`);
   }
   const v = parsed.values;
   const modes = (['watch', 'hint', 'reset', 'verify', 'update-hashes', 'list', 'help'] as const).filter(
     (m) => v[m],
   );
-  if (modes.length > 1) throw new Error(`Choose one of --${modes.join(', --')}\n\n${USAGE}`);
+  if (modes.length > 1) throw new Error(`Choose one of --${modes.join(', --')}\n\n${usage()}`);
   const mode = modes[0] ?? 'grade';
   const names = parsed.positionals;
   if ((mode === 'hint' || mode === 'reset') && names.length !== 1) {
-    throw new Error(`--${mode} needs exactly one exercise name, e.g. pnpm grade --${mode} web-scraping`);
+    throw new Error(
+      `--${mode} needs exactly one exercise name, e.g. ${courseCommand('grade', [`--${mode}`, 'web-scraping'])}`,
+    );
   }
   const runs = v.runs === undefined ? 3 : Number(v.runs);
   if (!(Number.isInteger(runs) && runs >= 1))

@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline/promises';
 import { formatMs, paint } from '@course/runtime';
-import { type GradeArgs, parseGradeArgs, USAGE } from './args';
+import { type GradeArgs, parseGradeArgs, usage } from './args';
 import { listExerciseNames, loadExercise } from './exercise-meta';
 import { gradeExercise, selectExercises } from './grade';
 import { nextHint } from './hints';
 import { type Layout, resolveLayout } from './layout';
+import { recordGrading } from './record-progress';
 import { writeJsonReport } from './report/json-report';
 import { formatExercise, formatProgress } from './report/terminal-report';
 import { changedStubs, resetStubs } from './reset';
@@ -60,7 +61,7 @@ async function dispatch(
   const target = args.solutions ? 'solution' : 'exercise';
   switch (args.mode) {
     case 'help':
-      out(USAGE);
+      out(usage());
       return 0;
     case 'list':
       for (const name of listExerciseNames(layout))
@@ -101,6 +102,7 @@ async function grade(
   for (const name of names) {
     const v = await gradeExercise(layout, name, { target });
     verdicts.push(v);
+    recordGrading(layout, v);
     out(`${formatExercise(v)}\n`);
   }
   out(`${formatProgress(verdicts)} ${paint.dim(`in ${formatMs(Date.now() - started)}`)}`);
@@ -142,10 +144,12 @@ async function hint(layout: Layout, name: string, out: (s: string) => void): Pro
   const verdict = await gradeExercise(layout, name, { target: 'exercise' });
   const task = verdict.tasks.find((t) => !t.passed);
   if (!task) {
+    recordGrading(layout, verdict);
     out(paint.ok(`Every task of ${meta.name} passes: no hint needed.`));
     return 0;
   }
   const { hint: text, index, total } = nextHint(layout, name, task.id);
+  recordGrading(layout, verdict);
   out(
     `${paint.heading(`Task ${task.id}: ${task.title}`)} ${paint.dim(`— hint ${index} of ${total}`)}\n${text}`,
   );

@@ -38,6 +38,15 @@ function stateFile(layout: Layout, exercise: string): string {
   return join(layout.stateDir, 'hints', `${exercise}.json`);
 }
 
+/** How many hints of each task (by id) the learner has been shown. */
+export function hintsShown(layout: Layout, exercise: string): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(stateFile(layout, exercise), 'utf8')) as Record<string, number>;
+  } catch {
+    return {}; // no hint shown yet for this exercise
+  }
+}
+
 /**
  * The next hint for `taskId` (the first unfinished task), remembering how many were shown: each call
  * shows one more, and the last one again once all were shown.
@@ -53,12 +62,7 @@ export function nextHint(
   const hints = parseHints(readFileSync(file, 'utf8')).get(taskId) ?? [];
   if (hints.length === 0) throw new Error(`${file} has no numbered hints under "## Task ${taskId}".`);
   const state = stateFile(layout, exercise);
-  let shown: Record<string, number> = {};
-  try {
-    shown = JSON.parse(readFileSync(state, 'utf8')) as Record<string, number>;
-  } catch {
-    // first hint for this exercise
-  }
+  const shown = hintsShown(layout, exercise);
   const index = Math.min(shown[taskId] ?? 0, hints.length - 1);
   shown[taskId] = index + 1;
   mkdirSync(dirname(state), { recursive: true });

@@ -1,4 +1,4 @@
-import { formatMs, formatTable, paint } from '@course/runtime';
+import { courseCommand, formatMs, formatTable, paint } from '@course/runtime';
 import { gradeExercise } from './grade';
 import type { Layout } from './layout';
 import { startCpuHog } from './run/cpu-hog';
@@ -123,7 +123,7 @@ export function verifyFailures(row: VerifyRow): string[] {
   );
   if (tampered) {
     out.push(
-      `${row.name}: if the test changes are intended (maintainers), record them: pnpm grade --update-hashes, then commit packages/grader/test-hashes.json.`,
+      `${row.name}: if the test changes are intended (maintainers), record them: ${courseCommand('grade', ['--update-hashes'])}, then commit packages/grader/test-hashes.json.`,
     );
   }
   return out;

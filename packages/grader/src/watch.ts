@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import { paint } from '@course/runtime';
 import { gradeExercise } from './grade';
 import type { Layout } from './layout';
+import { recordGrading } from './record-progress';
 import { firstFailure, formatExercise } from './report/terminal-report';
 import type { ExerciseVerdict } from './verdicts';
 
@@ -50,7 +51,10 @@ export function watchExercises(
       const done = (async () => {
         io.write(paint.dim(`Grading ${name}…\n`));
         const verdict = await gradeExercise(layout, name, { target, signal: abort.signal });
-        if (!abort.signal.aborted && !quitting) show(verdict);
+        if (!abort.signal.aborted && !quitting) {
+          recordGrading(layout, verdict);
+          show(verdict);
+        }
       })().catch((err: Error) => io.write(`${paint.fail('Error:')} ${err.message}\n`));
       running = { name, abort, done };
       await done;

@@ -47,7 +47,7 @@ describe('course-grade', () => {
   it('prints its usage with --help and refuses an unknown exercise by name', async () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/pnpm grade --verify \[--runs K\]/);
+    expect(help.out).toMatch(/(pnpm(@[\d.]+)? grade|npm run grade --) +--verify \[--runs K\]/);
     const { root } = gitCourse();
     const unknown = await cli(['--root', root, 'nope']);
     expect(unknown.code).toBe(2);

@@ -10,6 +10,7 @@ require('../src/cli.ts')
   .menuCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: process.stdin,
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   })
   .then(

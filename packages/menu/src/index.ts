@@ -1,5 +1,13 @@
 export { type CliIo, menuCli } from './cli';
 export { closeMatches, editDistance } from './close-matches';
 export { type CourseEntry, courseEntries, courseLessons } from './course';
-export { formatList, USAGE } from './list';
+export { formatList, usage } from './list';
+export {
+  type CourseView,
+  courseView,
+  formatNext,
+  formatProgress,
+  formatStatus,
+  summaryLine,
+} from './progress';
 export { allLessons, groups } from './registry';

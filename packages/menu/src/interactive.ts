@@ -1,6 +1,8 @@
 import { type Lesson, paint, runLesson } from '@course/runtime';
 import { Separator, select } from '@inquirer/prompts';
+import { recordLessonRun } from './progress';
 import { groups } from './registry';
+import { typedStream } from './typed-stream';
 
 const QUIT = '__quit__';
 
@@ -43,7 +45,12 @@ export async function interactiveMenu(quick: boolean): Promise<number> {
     const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
     process.on('SIGINT', onSigint);
     try {
-      await runLesson(lesson, { quick, signal: controller.signal });
+      const code = await runLesson(lesson, {
+        quick,
+        signal: controller.signal,
+        stream: typedStream(process.stdout),
+      });
+      recordLessonRun(lesson.id, code, quick);
     } finally {
       process.removeListener('SIGINT', onSigint);
     }

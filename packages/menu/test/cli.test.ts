@@ -44,7 +44,7 @@ describe('pnpm start', () => {
     const c = capture();
     expect(await menuCli(['no-such/lesson'], c.io)).toBe(2);
     expect(c.err()).toMatch(/Unknown lesson "no-such\/lesson"/);
-    expect(c.err()).toMatch(/pnpm start --list/);
+    expect(c.err()).toMatch(/(pnpm(@[\d.]+)? start|npm start --) --list/);
   });
 
   it('rejects an unknown option instead of ignoring it', async () => {

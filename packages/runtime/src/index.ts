@@ -18,12 +18,16 @@ export { type HtmlSection, htmlPage, htmlTable } from './charts/html-page';
 export { type BarChartInput, barChartSvg } from './charts/svg-bar-chart';
 export { type LineChartInput, type LineSeries, lineChartSvg } from './charts/svg-line-chart';
 export {
+  asTyped,
   courseCommand,
+  courseRunner,
   detectRunner,
   formatCommand,
+  formatUsage,
   onPath,
   pinnedPnpmVersion,
   type Runner,
+  scriptPrefix,
 } from './course/command';
 export {
   COURSE_FILE,

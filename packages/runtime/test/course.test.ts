@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  asTyped,
   courseState,
   detectRunner,
   formatCommand,
+  formatUsage,
   onPath,
   pinnedPnpmVersion,
   readProgress,
@@ -34,9 +36,21 @@ describe('commands printed the way the learner can run them', () => {
       npm_config_user_agent: 'pnpm/10.24.0 npm/? node/v22.1.0 linux x64',
       npm_execpath: '/usr/lib/node_modules/pnpm/bin/pnpm.cjs',
     };
-    expect(formatCommand(detectRunner(env, '10.24.0', none), 'start', ['threads/basic-threads'])).toBe(
-      'pnpm start threads/basic-threads',
-    );
+    expect(
+      formatCommand(
+        detectRunner(env, '10.24.0', () => true),
+        'start',
+        ['threads/basic-threads'],
+      ),
+    ).toBe('pnpm start threads/basic-threads');
+  });
+
+  it('pnpm through npx without its own execpath (pnpm exec) and no pnpm on PATH is still the README way', () => {
+    const env = {
+      npm_config_user_agent: 'pnpm/10.24.0 npm/? node/v22.1.0 linux x64',
+      npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js',
+    };
+    expect(formatCommand(detectRunner(env, '10.24.0', none), 'next')).toBe('npx -y pnpm@10.24.0 next');
   });
 
   it('npm run prints npm run <script> -- <options>, and npm start / npm test without run', () => {
@@ -82,6 +96,33 @@ describe('commands printed the way the learner can run them', () => {
 
   it('reads the pinned pnpm version from the workspace', () => {
     expect(pinnedPnpmVersion(workspaceRoot(__dirname))).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('commands inside prose and usage blocks', () => {
+  const npx = { kind: 'npx-pnpm', version: '10.24.0' } as const;
+  it('rewrites each `pnpm <script> …` code span, and nothing outside backticks', () => {
+    expect(asTyped('see `pnpm bench job-queue`, or pnpm docs', npx)).toBe(
+      'see `npx -y pnpm@10.24.0 bench job-queue`, or pnpm docs',
+    );
+    expect(asTyped('`pnpm grade --watch web-scraping`', { kind: 'npm' })).toBe(
+      '`npm run grade -- --watch web-scraping`',
+    );
+  });
+
+  it('keeps a pnpm-only form (--filter) runnable for an npm user, through npx', () => {
+    expect(asTyped('`pnpm --filter @course/distributed worker`', { kind: 'npm' })).toMatch(
+      /^`npx -y pnpm@\d+\.\d+\.\d+ --filter @course\/distributed worker`$/,
+    );
+  });
+
+  it('a usage block keeps placeholders unquoted and puts npm’s -- before them', () => {
+    expect(
+      formatUsage({ kind: 'npm' }, [
+        ['grade', '<name>', 'one'],
+        ['progress', '', 'all'],
+      ]),
+    ).toBe('Usage:\n  npm run grade -- <name>  one\n  npm run progress         all');
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatMs, paint } from '@course/runtime';
+import { courseCommand, formatMs, paint } from '@course/runtime';
 import type { ExerciseVerdict, TestVerdict } from '../verdicts';
 
 const MAX_DIFF_LINES = 16;
@@ -51,7 +51,10 @@ export function formatExercise(v: ExerciseVerdict): string {
     lines.push('', `  ${paint.warn('!')} ${p.split('\n').join('\n    ')}`);
   }
   if (v.status !== 'pass' && v.target === 'exercise') {
-    lines.push('', `  ${paint.dim('Stuck? A hint:')} ${paint.code(`pnpm grade --hint ${v.name}`)}`);
+    lines.push(
+      '',
+      `  ${paint.dim('Stuck? A hint:')} ${paint.code(courseCommand('grade', ['--hint', v.name]))}`,
+    );
   }
   return lines.join('\n');
 }

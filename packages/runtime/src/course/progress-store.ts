@@ -28,6 +28,8 @@ export interface ExerciseRecord {
   tasks: Array<{ id: number; title: string; passed: boolean; passedTests: number; tests: number }>;
   /** The verdict to show again: the first failing test and the first line of its message. */
   firstFailure?: { name: string; message: string };
+  /** The hints seen for the first task that did not pass (hints.md holds `total`). */
+  hints?: { task: number; shown: number; total: number };
 }
 
 export interface CourseProgress {
