@@ -15,9 +15,7 @@ export async function benchCli(argv: readonly string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const reportOnly = argv.includes('--report-only');
   const names = argv.filter((a) => !a.startsWith('--'));
-  const unknown = argv.filter(
-    (a) => a.startsWith('--') && !['--quick', '--report-only'].includes(a),
-  );
+  const unknown = argv.filter((a) => a.startsWith('--') && !['--quick', '--report-only'].includes(a));
   if (unknown.length) {
     console.error(
       `Unknown option(s) ${unknown.join(', ')}. Usage: pnpm bench [name ...] [--quick] [--report-only]`,
