@@ -10,7 +10,7 @@ export { ResultLedger } from './job-queue/result-ledger';
 export { retryWithBackoff } from './job-queue/retries';
 export { type ExperimentResults, runExperiments } from './job-queue/run-experiments';
 export { acquireRedis } from './redis/acquire-redis';
-export { startRedisServer } from './redis/redis-server';
+export { redisHelp, startRedisServer } from './redis/redis-server';
 
 /** The lessons of this package, in menu order. */
 export const lessons: Lesson[] = [jobQueue];

@@ -9,6 +9,7 @@ import { recordGrading } from './record-progress';
 import { writeJsonReport } from './report/json-report';
 import { formatExercise, formatProgress } from './report/terminal-report';
 import { changedStubs, resetStubs } from './reset';
+import { liveRunProcessCount } from './run/process-group';
 import { updateHashes } from './update-hashes';
 import type { ExerciseVerdict } from './verdicts';
 import { formatVerifyTable, type VerifyRow, verifyExercise, verifyFailures } from './verify';
@@ -41,7 +42,11 @@ export async function gradeCli(argv: readonly string[], io: CliIO): Promise<numb
   if (args.mode !== 'watch') {
     // Ctrl-C: Node's default SIGINT exit skips 'exit' listeners; exiting explicitly runs them, and
     // they kill every process group still running (see run/process-group.ts). No orphan survives.
-    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGINT', () => {
+      const n = liveRunProcessCount();
+      if (n > 0) io.stderr.write(`\nStopping ${n} test process${n === 1 ? '' : 'es'}…\n`);
+      process.exit(130);
+    });
     process.once('SIGTERM', () => process.exit(143));
   }
   try {
@@ -107,7 +112,7 @@ async function grade(
   }
   out(`${formatProgress(verdicts)} ${paint.dim(`in ${formatMs(Date.now() - started)}`)}`);
   if (args.json) {
-    writeJsonReport(args.json, verdicts);
+    writeJsonReport(args.json, verdicts, layout.root);
     out(paint.dim(`Results written to ${args.json}`));
   }
   return verdicts.every((v) => v.status === 'pass') ? 0 : 1;
@@ -184,8 +189,8 @@ async function reset(
     );
     rl.close();
     if (!/^y(es)?$/i.test(answer.trim())) {
-      out('Nothing changed.');
-      return 1;
+      out('Nothing changed.'); // declining is an answer, not an error: exit 0
+      return 0;
     }
   }
   resetStubs(layout, name);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { COURSE_FILE, inCourseOrder, readCourseOrder } from '@course/runtime';
+import { COURSE_FILE, closeMatches, inCourseOrder, readCourseOrder } from '@course/runtime';
 import type { Layout } from './layout';
 
 /** One task of an exercise, from exercise.json. */
@@ -65,7 +65,10 @@ export function loadExercise(layout: Pick<Layout, 'exercisesDir'>, name: string)
   const file = join(dir, 'exercise.json');
   if (!existsSync(file)) {
     const known = listExerciseNames(layout);
-    throw new Error(`No exercise "${name}" (no ${file}). Exercises: ${known.join(', ') || 'none yet'}.`);
+    const near = closeMatches(name, known);
+    throw new Error(
+      `No exercise "${name}" (no ${file}).${near.length ? ` Did you mean ${near.join(' or ')}?` : ''} Exercises: ${known.join(', ') || 'none yet'}.`,
+    );
   }
   let raw: unknown;
   try {

@@ -33,9 +33,9 @@ export function parseHints(markdown: string): Map<number, string[]> {
   return hints;
 }
 
-/** How many hints of each task were shown already: kept between runs in the grader's state folder. */
+/** How many hints of each task were shown already: kept with the learner's progress (`.course/hints/`). */
 function stateFile(layout: Layout, exercise: string): string {
-  return join(layout.stateDir, 'hints', `${exercise}.json`);
+  return join(layout.progressDir, 'hints', `${exercise}.json`);
 }
 
 /** How many hints of each task (by id) the learner has been shown. */

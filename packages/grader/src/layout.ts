@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { workspaceRoot } from '@course/runtime';
+import { progressDir, workspaceRoot } from '@course/runtime';
 
 /**
  * Where the grader looks. Everything is configurable so the grader's own tests can point it at
@@ -14,8 +14,13 @@ export interface Layout {
   solutionsDir: string;
   /** The tamper guard's hashes of the shipped tests and support code. */
   manifestPath: string;
-  /** Grader state (hints shown, run scratch files); never committed. */
+  /** Grader scratch files (one folder per run, removed after it); never committed. */
   stateDir: string;
+  /**
+   * What the learner did, kept between runs: the course's `.course/` (COURSE_PROGRESS_DIR moves it),
+   * where the menu keeps its records too, so `pnpm clean` or a reinstall never forgets the hints seen.
+   */
+  progressDir: string;
 }
 
 /** Options that move the layout: CLI flags, else COURSE_GRADER_* environment variables, else defaults. */
@@ -53,5 +58,6 @@ export function resolveLayout(options: LayoutOptions = {}, env: NodeJS.ProcessEn
         ? join(GRADER_DIR, 'test-hashes.json')
         : join(root, 'test-hashes.json'),
     stateDir: join(isWorkspace ? GRADER_DIR : root, 'node_modules', '.cache', 'course-grader'),
+    progressDir: isWorkspace ? progressDir(root, env) : join(root, '.course'),
   };
 }

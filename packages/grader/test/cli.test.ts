@@ -2,8 +2,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { withTimeout } from '@course/runtime';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { gradeCli } from '../src/cli';
 import { nextHint } from '../src/hints';
 import { resolveLayout } from '../src/layout';
 import { copyCourse, running, WRONG } from './helpers/fixture-course';
@@ -77,12 +79,46 @@ describe('course-grade', () => {
     expect(readFileSync(testFile, 'utf8')).toMatch(/\/\/ edited\n$/);
   });
 
-  it('--hint shows the hints of the first unfinished task one at a time', async () => {
+  it('--reset on a terminal: declining keeps the changes and is not an error (exit 0, no ELIFECYCLE)', async () => {
+    const { root } = gitCourse();
+    const stub = join(root, 'exercises', 'tiny', 'src', 'pause.ts');
+    writeFileSync(stub, '// mine\n');
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('[y/N]')) stdin.write('n\n'); // answer once the question is asked
+    });
+    const code = await gradeCli(['--root', root, '--reset', 'tiny'], {
+      stdout,
+      stderr: stdout,
+      stdin,
+      isTTY: true,
+    });
+    expect(out).toMatch(
+      /Put the original stubs of tiny back\? Your changes to .*pause\.ts will be lost\. \[y\/N\]/,
+    );
+    expect(out).toMatch(/Nothing changed\./);
+    expect(code).toBe(0);
+    expect(readFileSync(stub, 'utf8')).toBe('// mine\n');
+  });
+
+  it('a mistyped exercise name gets a did-you-mean', async () => {
+    const { root } = gitCourse();
+    const typo = await cli(['--root', root, '--reset', 'tinny']);
+    expect(typo.code).toBe(2);
+    expect(typo.out).toMatch(/No exercise "tinny" .*Did you mean tiny\?/);
+  });
+
+  it('--hint shows the hints of the first unfinished task one at a time, counted in .course/', async () => {
     const { root } = gitCourse();
     const first = await cli(['--root', root, '--hint', 'tiny']);
     expect(first.out).toMatch(
       /Task 1: Sum on two workers — hint 1 of 2\nStart every worker before you await any of them\./,
     );
+    // Kept with the learner's progress, not in node_modules/.cache (a reinstall or clean forgets that).
+    expect(JSON.parse(readFileSync(join(root, '.course', 'hints', 'tiny.json'), 'utf8'))).toEqual({ 1: 1 });
     // The next call shows the next hint (same state the CLI keeps; no second grading needed here).
     expect(nextHint(resolveLayout({ root }), 'tiny', 1)).toMatchObject({ index: 2, total: 2 });
     expect(nextHint(resolveLayout({ root }), 'tiny', 1)).toMatchObject({ index: 2, total: 2 }); // the last one stays
@@ -110,10 +146,12 @@ describe('course-grade', () => {
       process.execPath,
       [BIN, '--root', root, '--solutions', '--solutions-dir', join(WRONG, 'infinite-loop')],
       {
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
         env: { ...process.env, COURSE_FIXTURE_PID_FILE: pidFile },
       },
     );
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
     // The looping test has started (and its helper process) once the pid file exists.
     await withTimeout(
       new Promise<void>((resolve) => {
@@ -130,6 +168,8 @@ describe('course-grade', () => {
     child.kill('SIGINT');
     const [code] = await withTimeout(once(child, 'close'), 20_000, 'the grader to exit on SIGINT');
     expect(code).toBe(130);
+    // The learner is told what Ctrl-C is doing (the test process, its worker, the helper child…).
+    expect(err).toMatch(/Stopping [1-9]\d* test process(es)?…/);
     const pids = readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
     for (const pid of pids) expect(running(pid), `process ${pid} survived Ctrl-C`).toBe(false);
   });

@@ -245,7 +245,7 @@ describe('judge', () => {
 });
 
 describe('toJsonReport', () => {
-  it('has the exercism v3 shape with task ids, points and output capped at 500 characters', () => {
+  it('has the exercism v3 shape: message only for error, task ids, output capped at 500 characters with the notice', () => {
     const long = 'x'.repeat(900);
     const v = judge(
       meta,
@@ -259,24 +259,19 @@ describe('toJsonReport', () => {
       1000,
     );
     const report = toJsonReport([v]);
-    expect(report).toMatchObject({ version: 3, status: 'fail', message: 'Not passed: demo' });
-    const [a, b] = report.exercises[0]?.tests ?? [];
-    expect(a).toMatchObject({
+    expect(report).toMatchObject({ version: 3, status: 'fail', message: null });
+    const [a, b] = report.tests;
+    expect(a).toEqual({
       name: 'Task 1: One > a',
       task_id: 1,
       status: 'pass',
       message: null,
-      points: 2,
+      output: expect.any(String),
     });
     expect(a?.output).toHaveLength(500);
-    expect(b).toMatchObject({
-      task_id: 2,
-      status: 'fail',
-      message: 'nope',
-      output: null,
-      duration_ms: 5,
-      points: 0,
-    });
-    expect(report.tests[0]?.name).toBe('demo: Task 1: One > a');
+    expect(a?.output).toMatch(/\nOutput was truncated\. Please limit to 500 chars$/);
+    expect(b).toEqual({ name: 'Task 2: Two > b', task_id: 2, status: 'fail', message: 'nope', output: null });
+    expect(report.exercises[0]).toMatchObject({ name: 'demo', status: 'fail', points: 2, max_points: 3 });
+    expect(toJsonReport([v, { ...v, name: 'other' }]).tests[0]?.name).toBe('demo: Task 1: One > a');
   });
 });

@@ -1,5 +1,4 @@
-import { courseCommand, paint, runLesson } from '@course/runtime';
-import { closeMatches } from './close-matches';
+import { closeMatches, courseCommand, paint, runLesson } from '@course/runtime';
 import { courseLessons } from './course';
 import { interactiveMenu } from './interactive';
 import { formatList, usage } from './list';

@@ -1,5 +1,4 @@
 export { type CliIo, menuCli } from './cli';
-export { closeMatches, editDistance } from './close-matches';
 export { type CourseEntry, courseEntries, courseLessons } from './course';
 export { formatList, usage } from './list';
 export {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { redisHelp } from '@course/distributed';
 import { usage as gradeUsage, parseGradeArgs } from '@course/grader/args';
 import { listExerciseNames } from '@course/grader/meta';
 import { formatExercise } from '@course/grader/terminal-report';
@@ -212,6 +213,17 @@ for (const r of RUNNERS) {
 
     it('the grader’s hint line under a failing exercise', () => {
       expectRunnable(formatExercise(failing), 1);
+    });
+
+    it('the job-queue lesson’s advice when there is no Redis (REDIS_URL=… then the lesson’s command)', () => {
+      const help = redisHelp(r.runner);
+      expectRunnable(help, 1); // the same command on two lines
+      for (const line of help.split('\n').filter((l) => l.includes('REDIS_URL=')))
+        expect(stripAnsi(line)).toMatch(
+          new RegExp(
+            `REDIS_URL=redis://127\\.0\\.0\\.1:6379 ${r.prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `,
+          ),
+        );
     });
 
     it('every `pnpm …` a lesson writes, as the menu prints it', () => {

@@ -17,6 +17,7 @@ export { escapeXml } from './charts/escape';
 export { type HtmlSection, htmlPage, htmlTable } from './charts/html-page';
 export { type BarChartInput, barChartSvg } from './charts/svg-bar-chart';
 export { type LineChartInput, type LineSeries, lineChartSvg } from './charts/svg-line-chart';
+export { closeMatches, editDistance } from './course/close-matches';
 export {
   asTyped,
   courseCommand,

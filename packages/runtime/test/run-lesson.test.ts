@@ -45,7 +45,7 @@ describe('runLesson', () => {
     });
     const s = sink();
     expect(await runLesson(lesson, { stream: s.stream })).toBe(0);
-    expect(s.text()).toMatch(/stopping 1 worker\(s\)\/child\(ren\) the lesson left running/);
+    expect(s.text()).toMatch(/! stopping 1 worker the lesson left running: .*silent-worker\.ts/);
     expect(liveHandles()).toHaveLength(0);
   });
 
@@ -60,6 +60,28 @@ describe('runLesson', () => {
     const s = sink();
     expect(await runLesson(lesson, { stream: s.stream })).toBe(1);
     expect(s.text()).toMatch(/demo\/fails failed: Error: the experiment broke/);
+  });
+
+  it('after Ctrl-C, say it is stopping the workers still running (not that the lesson leaked them)', async () => {
+    const controller = new AbortController();
+    const lesson = defineLesson({
+      ...base,
+      id: 'demo/interrupted-busy',
+      run: ({ signal }) =>
+        new Promise((_, reject) => {
+          startWorker(join(__dirname, 'fixtures', 'silent-worker.ts'));
+          startWorker(join(__dirname, 'fixtures', 'silent-worker.ts'));
+          signal.addEventListener('abort', () => reject(signal.reason));
+          controller.abort(new Error('Ctrl-C'));
+        }),
+    });
+    const s = sink();
+    expect(await runLesson(lesson, { stream: s.stream, signal: controller.signal })).toBe(130);
+    expect(s.text()).toMatch(
+      /was interrupted\n {2}Stopping 2 workers…\n {2}Stopped: nothing of the lesson is left running\./,
+    );
+    expect(s.text()).not.toMatch(/left running:/);
+    expect(liveHandles()).toHaveLength(0);
   });
 
   it('turn an interruption (Ctrl-C) into exit code 130', async () => {

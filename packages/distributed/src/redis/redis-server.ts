@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { courseRunner, formatCommand, type Runner } from '@course/runtime';
 import { findRedisServer } from '@course/tooling/system-tools';
 import { freePort } from './free-port';
 
@@ -17,14 +18,20 @@ export interface LocalRedis {
 // Found where `pnpm test` keys its cache on it, so a redis-server installed later re-runs the tests.
 export { findRedisServer };
 
-/** What to tell a learner whose machine has no Redis. */
-export const REDIS_HELP = [
-  'This lesson needs a Redis server (BullMQ keeps its queues there). Any one of:',
-  '  • REDIS_URL=redis://127.0.0.1:6379 pnpm start …   (a Redis you already run)',
-  '  • install redis-server (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis);',
-  '    the lesson then starts a private one on a free port and stops it afterwards',
-  '  • docker compose up redis   (from the repository root), then REDIS_URL=redis://127.0.0.1:6379',
-].join('\n');
+/**
+ * What to tell a learner whose machine has no Redis, with the lesson's command written the way this
+ * learner runs the course (see courseCommand): the line is meant to be copied as it is.
+ */
+export function redisHelp(runner: Runner = courseRunner()): string {
+  const start = `REDIS_URL=redis://127.0.0.1:6379 ${formatCommand(runner, 'start', ['distributed/job-queue'])}`;
+  return [
+    'This lesson needs a Redis server (BullMQ keeps its queues there). Any one of:',
+    `  • ${start}   (a Redis you already run)`,
+    '  • install redis-server (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis);',
+    '    the lesson then starts a private one on a free port and stops it afterwards',
+    `  • docker compose up redis   (from the repository root), then ${start}`,
+  ].join('\n');
+}
 
 export type RedisChoice =
   | { kind: 'url'; url: string }
@@ -52,7 +59,7 @@ export function chooseRedis(
   const ignored = url ? ` (REDIS_URL=${url} is not on loopback, and tests only use 127.0.0.1)` : '';
   return {
     kind: 'missing',
-    reason: `redis-server is not on PATH and REDIS_URL is unset${ignored}.\n${REDIS_HELP}`,
+    reason: `redis-server is not on PATH and REDIS_URL is unset${ignored}.\n${redisHelp()}`,
   };
 }
 
@@ -74,7 +81,7 @@ export async function startRedisServer(
   // An explicit `binary: undefined` means "none was found", not "look on PATH".
   const binary = 'binary' in options ? options.binary : findRedisServer();
   const { timeoutMs = 10_000, attempts = 5 } = options;
-  if (!binary) throw new Error(`Cannot start Redis: redis-server is not on PATH.\n${REDIS_HELP}`);
+  if (!binary) throw new Error(`Cannot start Redis: redis-server is not on PATH.\n${redisHelp()}`);
   let lastError: Error | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = await freePort();

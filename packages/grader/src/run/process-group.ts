@@ -47,6 +47,13 @@ export function trackRun(run: RunProcesses): void {
   }
 }
 
+/** How many processes the runs still in progress have (what Ctrl-C is about to stop). */
+export function liveRunProcessCount(): number {
+  let n = 0;
+  for (const run of live.values()) n += runMembers(run).length;
+  return n;
+}
+
 /** Forget a run that has been swept. */
 export function untrackRun(run: RunProcesses): void {
   live.delete(run.pgid);

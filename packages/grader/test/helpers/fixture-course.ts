@@ -22,6 +22,7 @@ export function fixtureLayout(options: { solutionsDir?: string } = {}): {
     solutionsDir: options.solutionsDir,
   });
   layout.stateDir = join(scratch, 'state');
+  layout.progressDir = join(scratch, 'progress');
   recordHashes(layout);
   return { layout, cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
 }

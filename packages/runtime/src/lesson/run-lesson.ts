@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { liveHandles, stopAll } from '../spawn/registry';
+import { type LiveHandle, liveHandles, stopAll } from '../spawn/registry';
 import { paint } from '../terminal/colour';
 import { formatMs } from '../terminal/table';
 import type { Lesson } from './lesson';
@@ -49,16 +49,32 @@ export async function runLesson(lesson: Lesson, options: RunLessonOptions = {}):
   } finally {
     options.signal?.removeEventListener('abort', onOuterAbort);
     const leftovers = liveHandles();
-    if (leftovers.length > 0) {
+    if (leftovers.length > 0 && controller.signal.aborted) {
+      // The learner stopped it: what is still running is the run being stopped, not a leak.
+      stream.write(paint.dim(`  Stopping ${countHandles(leftovers)}…\n`));
+      await stopAll();
+      stream.write(paint.dim(`  Stopped: nothing of the lesson is left running.\n`));
+    } else if (leftovers.length > 0) {
       stream.write(
         paint.warn(
-          `  ! stopping ${leftovers.length} worker(s)/child(ren) the lesson left running: ${leftovers.map((h) => h.file).join(', ')}\n`,
+          `  ! stopping ${countHandles(leftovers)} the lesson left running: ${leftovers.map((h) => h.file).join(', ')}\n`,
         ),
       );
       await stopAll();
     }
   }
   return code;
+}
+
+/** "2 workers and 1 child process", "1 worker". */
+export function countHandles(handles: readonly Pick<LiveHandle, 'kind'>[]): string {
+  const workers = handles.filter((h) => h.kind === 'worker').length;
+  const children = handles.length - workers;
+  const parts = [
+    ...(workers ? [`${workers} worker${workers === 1 ? '' : 's'}`] : []),
+    ...(children ? [`${children} child process${children === 1 ? '' : 'es'}`] : []),
+  ];
+  return parts.join(' and ');
 }
 
 /** "claims: 3 held, 1 did not hold, 1 not judged" (only the non-zero kinds after "held"). */

@@ -1,5 +1,5 @@
 /**
- * Ids close to what the user typed, best first: for "unknown lesson" messages. Pure.
+ * Ids close to what the user typed, best first: for "unknown lesson" and "no exercise" messages. Pure.
  * A candidate matches if it contains the input, or is within an edit distance that grows with length.
  */
 export function closeMatches(input: string, candidates: readonly string[], max = 3): string[] {

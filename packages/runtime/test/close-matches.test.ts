@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeMatches, editDistance } from '../src/close-matches';
+import { closeMatches, editDistance } from '../src/course/close-matches';
 
 const ids = [
   'threads/basic-threads',
